@@ -42,7 +42,9 @@ function backstageNamesInLockfile() {
   const lock = join(root, 'yarn.lock');
   if (!existsSync(lock)) return [];
   const names = new Set();
-  for (const m of readFileSync(lock, 'utf8').matchAll(/^"(@backstage\/[^@"]+)@/gm)) {
+  for (const m of readFileSync(lock, 'utf8').matchAll(
+    /^"(@backstage\/[^@"]+)@/gm,
+  )) {
     names.add(m[1]);
   }
   return [...names];
@@ -95,10 +97,18 @@ await Promise.all(
 
 let changed = false;
 const rootManifest = manifests[0].json;
-const resolutions = { ...(rootManifest.resolutions ?? {}) };
+// @backstage entries are rebuilt from scratch so packages no longer used drop out.
+const resolutions = Object.fromEntries(
+  Object.entries(rootManifest.resolutions ?? {}).filter(
+    ([name]) => !name.startsWith('@backstage/'),
+  ),
+);
 for (const name of Object.keys(pins).sort()) {
-  if (resolutions[name] !== pins[name]) changed = true;
+  if (rootManifest.resolutions?.[name] !== pins[name]) changed = true;
   resolutions[name] = pins[name];
+}
+for (const name of Object.keys(rootManifest.resolutions ?? {})) {
+  if (name.startsWith('@backstage/') && !pins[name]) changed = true;
 }
 rootManifest.resolutions = Object.fromEntries(
   Object.entries(resolutions).sort(([a], [b]) => a.localeCompare(b)),
@@ -117,10 +127,16 @@ for (const { json } of manifests) {
 }
 
 if (check) {
-  console.log(changed ? 'Backstage versions are not pinned' : 'Backstage versions pinned');
+  console.log(
+    changed ? 'Backstage versions are not pinned' : 'Backstage versions pinned',
+  );
   process.exit(changed ? 1 : 0);
 }
 for (const { file, json } of manifests) {
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 }
-console.log(`pinned ${Object.keys(pins).length} @backstage packages${changed ? ' (changed)' : ''}`);
+console.log(
+  `pinned ${Object.keys(pins).length} @backstage packages${
+    changed ? ' (changed)' : ''
+  }`,
+);

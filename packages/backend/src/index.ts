@@ -1,12 +1,10 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The QazTech backend: Backstage's plugins as create-app wires them, plus the
+ * suite's own plugins and modules.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { authModuleDemoProvider } from './modules/demoSignIn';
 
 const backend = createBackend();
 
@@ -23,11 +21,11 @@ backend.add(
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
-// auth plugin
+// auth plugin: OIDC in production, demo sign-in as any catalog user in
+// development (refused in production, see ./modules/demoSignIn)
 backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+backend.add(authModuleDemoProvider);
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -40,10 +38,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// the QazTech role policy (plugins/permission-backend-module-qaztech-policy)
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -69,4 +64,5 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@qaztech/plugin-permission-backend-module-qaztech-policy'));
 backend.start();

@@ -13,13 +13,34 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { qaztechAppTranslationRef } from '../../translations';
+
+/** Nav items whose titles the app translates, by page extension id. */
+const TRANSLATED_ITEMS = {
+  'page:home': 'nav.home',
+  'page:catalog': 'nav.catalog',
+  'page:scaffolder': 'nav.create',
+  'page:api-docs': 'nav.apis',
+  'page:techdocs': 'nav.docs',
+  'page:user-settings': 'nav.settingsPage',
+} as const;
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
-    component: ({ navItems }) => {
-      const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
-      ));
+    component: function QazTechSidebar({ navItems }) {
+      const { t } = useTranslationRef(qaztechAppTranslationRef);
+      const nav = navItems.withComponent(item => {
+        const key =
+          TRANSLATED_ITEMS[item.node.spec.id as keyof typeof TRANSLATED_ITEMS];
+        return (
+          <SidebarItem
+            icon={() => item.icon}
+            to={item.href}
+            text={key ? t(key) : item.title}
+          />
+        );
+      });
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead
@@ -28,11 +49,15 @@ export const SidebarContent = NavContentBlueprint.make({
       return (
         <Sidebar>
           <SidebarLogo />
-          <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
+          <SidebarGroup
+            label={t('nav.search')}
+            icon={<SearchIcon />}
+            to="/search"
+          >
             <SidebarSearchModal />
           </SidebarGroup>
           <SidebarDivider />
-          <SidebarGroup label="Menu" icon={<MenuIcon />}>
+          <SidebarGroup label={t('nav.menu')} icon={<MenuIcon />}>
             {nav.take('page:home')}
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
@@ -46,7 +71,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <NotificationsSidebarItem />
           <SidebarDivider />
           <SidebarGroup
-            label="Settings"
+            label={t('nav.settings')}
             icon={<UserSettingsSignInAvatar />}
             to="/settings"
           >

@@ -1,0 +1,109 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  Permission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  PermissionGrant,
+  ROLE_GRANTS,
+  grantCovers,
+  isSuitePermission,
+} from './grants';
+import { QazTechRole, RoleMembership, rolesOf } from './roles';
+
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+/**
+ * Backstage's own permissions that remove things from the catalog: only an
+ * admin may use them.
+ */
+const ADMIN_ONLY_PERMISSIONS = new Set([
+  'catalog.entity.delete',
+  'catalog.location.delete',
+]);
+
+/**
+ * Options of {@link QazTechPermissionPolicy}.
+ *
+ * @public
+ */
+export interface QazTechPermissionPolicyOptions {
+  userInfo: UserInfoService;
+  membership: RoleMembership;
+  /** Overrides {@link ROLE_GRANTS}; for tests and forks. */
+  grants?: Record<QazTechRole, readonly PermissionGrant[]>;
+}
+
+/**
+ * The role policy of the QazTech suite.
+ *
+ * - The suite's permissions (`registry.*`, `moratorium.*`,
+ *   `security-readiness.*`) are denied unless one of the person's roles grants
+ *   them.
+ * - Backstage's own permissions: reads are allowed to everyone signed in;
+ *   deleting catalog entities and locations is for admins; other changes
+ *   (registering a location, running a template, refreshing an entity) are
+ *   for anyone holding a role other than auditor.
+ * - Without a user (a service principal), the suite allows only reads;
+ *   writes need a person.
+ *
+ * @public
+ */
+export class QazTechPermissionPolicy implements PermissionPolicy {
+  readonly #userInfo: UserInfoService;
+  readonly #membership: RoleMembership;
+  readonly #grants: Record<QazTechRole, readonly PermissionGrant[]>;
+
+  constructor(options: QazTechPermissionPolicyOptions) {
+    this.#userInfo = options.userInfo;
+    this.#membership = options.membership;
+    this.#grants = options.grants ?? ROLE_GRANTS;
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    const isRead = permission.attributes.action === 'read';
+
+    if (!user) {
+      // Service principals: other plugins and external callers with static
+      // tokens may read; a write in this suite always needs a person.
+      return isRead || !isSuitePermission(permission) ? ALLOW : DENY;
+    }
+
+    const { ownershipEntityRefs } = await this.#userInfo.getUserInfo(
+      user.credentials,
+    );
+    const roles = rolesOf(ownershipEntityRefs, this.#membership);
+
+    if (isSuitePermission(permission)) {
+      return this.#granted(roles, permission) ? ALLOW : DENY;
+    }
+    if (isRead) {
+      return ALLOW;
+    }
+    if (ADMIN_ONLY_PERMISSIONS.has(permission.name)) {
+      return roles.has('admin') ? ALLOW : DENY;
+    }
+    const actsBeyondReading = [...roles].some(role => role !== 'auditor');
+    return actsBeyondReading ? ALLOW : DENY;
+  }
+
+  #granted(roles: Set<QazTechRole>, permission: Permission): boolean {
+    for (const role of roles) {
+      if (this.#grants[role].some(grant => grantCovers(grant, permission))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

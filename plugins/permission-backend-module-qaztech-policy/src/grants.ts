@@ -1,0 +1,110 @@
+import { Permission } from '@backstage/plugin-permission-common';
+import { QazTechRole } from './roles';
+
+/**
+ * The name prefixes of the suite's own permissions. A permission with one of
+ * these prefixes is denied unless a grant below allows it.
+ *
+ * @public
+ */
+export const SUITE_PERMISSION_PREFIXES = [
+  'registry.',
+  'moratorium.',
+  'security-readiness.',
+] as const;
+
+/**
+ * One grant: a permission name, or a name pattern where `*` stands for any
+ * run of characters, or every permission with a given action attribute.
+ *
+ * @public
+ */
+export type PermissionGrant = string | { action: 'read' };
+
+/**
+ * What each role may do in the suite. Plugins name their permissions
+ * `<pluginId>.<resource>.<verb>` in their `-common` packages; each issue that
+ * adds permissions adds its grants here, so this table is the one place that
+ * says who may do what. Rules that depend on the resource (own state body)
+ * are conditions the plugins add on top of these grants.
+ *
+ * @public
+ */
+export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
+  // Registers and keeps the agency's systems true, files exemption requests,
+  // fixes failing readiness checks and asks for waivers.
+  developer: [
+    { action: 'read' },
+    'registry.system.create',
+    'registry.system.update',
+    'moratorium.request.create',
+    'moratorium.request.update',
+    'moratorium.request.withdraw',
+    'security-readiness.evaluate',
+    'security-readiness.waiver.request',
+    'security-readiness.fact.create',
+  ],
+  // Owns the agency's register and signs (submits) its requests.
+  digitalHead: [
+    { action: 'read' },
+    'registry.system.create',
+    'registry.system.update',
+    'moratorium.request.create',
+    'moratorium.request.update',
+    'moratorium.request.submit',
+    'moratorium.request.withdraw',
+    'security-readiness.waiver.request',
+  ],
+  // Gives the feasibility opinion: could the platform serve instead?
+  platformArchitect: [{ action: 'read' }, 'moratorium.review.platform'],
+  // Checks completeness, runs the agenda, records decisions and protocols.
+  secretary: [
+    { action: 'read' },
+    'moratorium.review.ministry',
+    'moratorium.request.request-info',
+    'moratorium.agenda.*',
+    'moratorium.decision.record',
+    'moratorium.condition.update',
+    'registry.campaign.*',
+  ],
+  commissionMember: [
+    { action: 'read' },
+    'moratorium.vote.cast',
+    'moratorium.vote.recuse',
+  ],
+  securityOfficer: [
+    { action: 'read' },
+    'security-readiness.*',
+    'registry.campaign.*',
+  ],
+  // Reads everything, changes nothing.
+  auditor: [{ action: 'read' }],
+  admin: ['registry.*', 'moratorium.*', 'security-readiness.*'],
+};
+
+/** Whether a permission belongs to this suite. @public */
+export function isSuitePermission(permission: Permission): boolean {
+  return SUITE_PERMISSION_PREFIXES.some(prefix =>
+    permission.name.startsWith(prefix),
+  );
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern
+    .split('*')
+    .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`);
+}
+
+/** Whether one grant covers a permission. @public */
+export function grantCovers(
+  grant: PermissionGrant,
+  permission: Permission,
+): boolean {
+  if (typeof grant === 'object') {
+    return permission.attributes.action === grant.action;
+  }
+  return grant.includes('*')
+    ? globToRegExp(grant).test(permission.name)
+    : grant === permission.name;
+}

@@ -1,0 +1,18 @@
+/**
+ * The QazTech role policy for the Backstage permission framework.
+ *
+ * @packageDocumentation
+ */
+
+export { permissionModuleQazTechPolicy as default } from './module';
+export { QazTechPermissionPolicy } from './QazTechPermissionPolicy';
+export type { QazTechPermissionPolicyOptions } from './QazTechPermissionPolicy';
+export {
+  ROLE_GRANTS,
+  SUITE_PERMISSION_PREFIXES,
+  grantCovers,
+  isSuitePermission,
+} from './grants';
+export type { PermissionGrant } from './grants';
+export { QAZTECH_ROLES, readRoleMembership, rolesOf } from './roles';
+export type { QazTechRole, RoleMembership } from './roles';
