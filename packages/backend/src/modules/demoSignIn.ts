@@ -26,9 +26,29 @@ const demoAuthenticator = createProxyAuthenticator<
   DemoSignInResult,
   undefined
 >({
-  defaultProfileTransform: async result => ({
-    profile: { displayName: result.userName },
-  }),
+  // The profile shown in the app comes from the catalog User.
+  async defaultProfileTransform(result, ctx) {
+    try {
+      const { entity } = await ctx.findCatalogUser({
+        entityRef: { kind: 'User', name: result.userName },
+      });
+      const profile = (entity.spec?.profile ?? {}) as {
+        displayName?: string;
+        email?: string;
+        picture?: string;
+      };
+      return {
+        profile: {
+          displayName: profile.displayName ?? result.userName,
+          email: profile.email,
+          picture: profile.picture,
+        },
+      };
+    } catch {
+      // Sign-in itself fails for an unknown user; the profile stays plain.
+      return { profile: { displayName: result.userName } };
+    }
+  },
   initialize() {
     return undefined;
   },

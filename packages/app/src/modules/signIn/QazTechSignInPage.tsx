@@ -54,6 +54,7 @@ function LanguagePicker() {
   return (
     <TextField
       select
+      id="qaztech-language"
       size="small"
       variant="outlined"
       label={t('signIn.language')}
@@ -219,6 +220,7 @@ function DemoSignIn({
         }}
       >
         <TextField
+          id="qaztech-demo-user"
           label={t('signIn.userNameLabel')}
           value={otherUser}
           onChange={e => setOtherUser(e.target.value)}

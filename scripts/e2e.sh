@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Browser tests: starts the app (as scripts/start.sh does), waits until a
+# demo user can sign in, runs Playwright with Debian's Chromium, stops the app.
+# Installs Chromium from Debian's packages when it is missing.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh" || exit 1
+cd "$QAZTECH_ROOT" || exit 1
+results="$QAZTECH_ROOT/test-results"
+mkdir -p "$results"
+
+export QAZTECH_CHROMIUM="${QAZTECH_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$QAZTECH_CHROMIUM" ]; then
+  echo "e2e.sh: installing Debian's chromium"
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$results/apt.log" 2>&1
+  else
+    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$results/apt.log" 2>&1
+  fi || { echo "e2e.sh: could not install chromium (see test-results/apt.log)" >&2; exit 1; }
+fi
+
+app_pid=
+stop_app() {
+  if [ -n "$app_pid" ]; then
+    kill -- -"$app_pid" 2>/dev/null
+    wait "$app_pid" 2>/dev/null
+  fi
+}
+trap stop_app EXIT
+
+if curl -sf -o /dev/null http://localhost:7007/.backstage/health/v1/liveness; then
+  echo "e2e.sh: port 7007 is taken; stop the running backend first" >&2
+  exit 1
+fi
+
+echo "::: starting the app (log: test-results/app.log)"
+setsid yarn start >"$results/app.log" 2>&1 &
+app_pid=$!
+
+# Ready when the frontend answers and a demo user can sign in, which needs the
+# catalog to have ingested the demo people.
+deadline=$((SECONDS + 300))
+until curl -sf -o /dev/null http://localhost:3000 &&
+  curl -sf -o /dev/null -H 'x-requested-with: XMLHttpRequest' \
+    -H 'x-qaztech-demo-user: gulnara.akhmetova' \
+    http://localhost:7007/api/auth/demo/refresh; do
+  if [ $SECONDS -ge $deadline ] || ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "e2e.sh: the app did not become ready (see test-results/app.log)" >&2
+    exit 1
+  fi
+  sleep 3
+done
+echo "::: app ready after $SECONDS s"
+
+yarn playwright test --config e2e/playwright.config.ts
