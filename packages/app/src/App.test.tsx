@@ -1,17 +1,40 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('opens on the sign-in page, in Russian, offering a person per role', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
         {
           data: {
-            app: { title: 'Test' },
+            app: {
+              title: 'Test',
+              extensions: [
+                {
+                  'api:app/app-language': {
+                    config: {
+                      defaultLanguage: 'ru',
+                      availableLanguages: ['ru', 'kk', 'en'],
+                    },
+                  },
+                },
+              ],
+            },
             backend: { baseUrl: 'http://localhost:7007' },
             techdocs: {
               storageUrl: 'http://localhost:7007/api/techdocs/static/docs',
+            },
+            qaztech: {
+              signIn: {
+                demoUsers: [
+                  {
+                    name: 'gulnara.akhmetova',
+                    displayName: 'Гульнара Ахметова',
+                    role: 'secretary',
+                  },
+                ],
+              },
             },
           },
           context: 'test',
@@ -19,10 +42,12 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    expect(
+      await screen.findByRole('heading', { name: 'Вход в QazTech' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Гульнара Ахметова')).toBeInTheDocument();
+    expect(screen.getByText('Секретарь комиссии')).toBeInTheDocument();
   });
 });
