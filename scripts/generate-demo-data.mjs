@@ -2232,6 +2232,109 @@ function registryNumberAllocator() {
   };
 }
 
+// ---------------------------------------------------------------------------
+// Regional register
+//
+// Local systems of the two city akimats that reach the catalog only through
+// the register import (examples/register/regional-register.*), never through
+// YAML, so the demo shows imported systems beside hand-registered ones.
+
+const REGIONAL_SERVICES = [
+  {
+    short: 'Электронная очередь в поликлиники',
+    ru: 'Электронная очередь в городские поликлиники',
+    kk: 'Қалалық емханаларға электрондық кезек',
+    en: 'Electronic Queue for City Polyclinics',
+    purpose: 'Запись жителей на приём в городские поликлиники и управление очередью.',
+    data: ['personal', 'health'],
+    stage: 'industrial-operation',
+    created: '2019-03-11',
+    plat: 'on',
+  },
+  {
+    short: 'Учёт обращений жителей',
+    ru: 'Система учёта обращений жителей города',
+    kk: 'Қала тұрғындарының өтініштерін есепке алу жүйесі',
+    en: 'Residents’ Appeals Register',
+    purpose: 'Приём, маршрутизация и контроль сроков рассмотрения обращений жителей.',
+    data: ['personal'],
+    stage: 'industrial-operation',
+    created: '2017-06-20',
+    plat: 'legacy',
+    mig: '2027-03-31',
+  },
+  {
+    short: 'Городские субсидии малому бизнесу',
+    ru: 'Информационная система городских субсидий малому бизнесу',
+    kk: 'Шағын бизнеске қалалық субсидиялар ақпараттық жүйесі',
+    en: 'City Small Business Subsidies System',
+    purpose: 'Приём заявок и учёт выплат городских субсидий субъектам малого бизнеса.',
+    data: ['financial', 'personal'],
+    stage: 'pilot-operation',
+    created: '2026-02-16',
+    plat: 'violation',
+  },
+  {
+    short: 'Мониторинг общественного транспорта',
+    ru: 'Система мониторинга общественного транспорта',
+    kk: 'Қоғамдық көлікті бақылау жүйесі',
+    en: 'Public Transport Monitoring System',
+    purpose: 'Отслеживание движения автобусов и соблюдения расписания в реальном времени.',
+    data: ['open'],
+    stage: 'industrial-operation',
+    created: '2016-09-01',
+    plat: 'legacy',
+    mig: '2026-09-30',
+  },
+  {
+    short: 'Электронный учёт парков и скверов',
+    ru: 'Электронный реестр парков и скверов',
+    kk: 'Саябақтар мен гүлзарлардың электрондық тізілімі',
+    en: 'Parks and Squares Register',
+    purpose: 'Учёт зелёных насаждений, объектов благоустройства и работ по их содержанию.',
+    data: ['open'],
+    stage: 'creation',
+    created: '2026-04-07',
+    plat: 'on',
+  },
+  {
+    short: 'Школьное питание',
+    ru: 'Информационная система организации школьного питания',
+    kk: 'Мектептегі тамақтануды ұйымдастыру ақпараттық жүйесі',
+    en: 'School Meals System',
+    purpose: 'Учёт обеспечения учащихся горячим питанием и расчёты с поставщиками.',
+    data: ['personal', 'financial'],
+    stage: 'industrial-operation',
+    created: '2018-08-15',
+    plat: 'legacy',
+    mig: '2027-06-30',
+  },
+];
+
+const REGIONAL_CITIES = [
+  { owner: 'akimat-almaty', ru: 'Алматы', suffix: 'г. Алматы', kk: 'Алматы қ.', en: 'Almaty' },
+  { owner: 'akimat-astana', ru: 'Астана', suffix: 'г. Астаны', kk: 'Астана қ.', en: 'Astana' },
+];
+
+/** The rows of the regional register: every service for every city. */
+function regionalRows() {
+  return REGIONAL_CITIES.flatMap(city =>
+    REGIONAL_SERVICES.map(service => ({
+      ...service,
+      short: `${service.short} ${city.ru}`,
+      owner: city.owner,
+      ru: `${service.ru} (${city.suffix})`,
+      kk: `${city.kk} ${service.kk.charAt(0).toLocaleLowerCase('kk')}${service.kk.slice(1)}`,
+      en: `${service.en} (${city.en})`,
+      tags: ['regional', 'akimat'],
+      crit: false,
+      operator: city.owner,
+      act: ['decree', undefined],
+      integr: [],
+    })),
+  );
+}
+
 function buildSystem(row, ctx) {
   const name = slugify(row.short);
   const rnd = prng(`system:${name}`);
@@ -2812,7 +2915,8 @@ function main() {
     nextRegistryNumber: registryNumberAllocator(),
   };
   const systems = SYSTEMS.map(row => buildSystem(row, ctx));
-  validateAll({ groups, users, systems, parties });
+  const regional = regionalRows().map(row => buildSystem(row, ctx));
+  validateAll({ groups, users, systems: [...systems, ...regional], parties });
 
   const bodyGroups = groups.filter(g => g.spec.type !== 'role');
   const roleGroups = groups.filter(g => g.spec.type === 'role');
@@ -2852,6 +2956,10 @@ function main() {
       )}\n`,
     ),
     writeOutput('examples/register/national-register.csv', toCsv(records)),
+    writeOutput(
+      'examples/register/regional-register.csv',
+      toCsv(regional.map(toRegisterRecord)),
+    ),
   ];
   process.stdout.write(
     `${written.map(f => `wrote ${f}`).join('\n')}\n${JSON.stringify(
