@@ -2245,7 +2245,8 @@ const REGIONAL_SERVICES = [
     ru: 'Электронная очередь в городские поликлиники',
     kk: 'Қалалық емханаларға электрондық кезек',
     en: 'Electronic Queue for City Polyclinics',
-    purpose: 'Запись жителей на приём в городские поликлиники и управление очередью.',
+    purpose:
+      'Запись жителей на приём в городские поликлиники и управление очередью.',
     data: ['personal', 'health'],
     stage: 'industrial-operation',
     created: '2019-03-11',
@@ -2256,7 +2257,8 @@ const REGIONAL_SERVICES = [
     ru: 'Система учёта обращений жителей города',
     kk: 'Қала тұрғындарының өтініштерін есепке алу жүйесі',
     en: 'Residents’ Appeals Register',
-    purpose: 'Приём, маршрутизация и контроль сроков рассмотрения обращений жителей.',
+    purpose:
+      'Приём, маршрутизация и контроль сроков рассмотрения обращений жителей.',
     data: ['personal'],
     stage: 'industrial-operation',
     created: '2017-06-20',
@@ -2268,7 +2270,8 @@ const REGIONAL_SERVICES = [
     ru: 'Информационная система городских субсидий малому бизнесу',
     kk: 'Шағын бизнеске қалалық субсидиялар ақпараттық жүйесі',
     en: 'City Small Business Subsidies System',
-    purpose: 'Приём заявок и учёт выплат городских субсидий субъектам малого бизнеса.',
+    purpose:
+      'Приём заявок и учёт выплат городских субсидий субъектам малого бизнеса.',
     data: ['financial', 'personal'],
     stage: 'pilot-operation',
     created: '2026-02-16',
@@ -2279,7 +2282,8 @@ const REGIONAL_SERVICES = [
     ru: 'Система мониторинга общественного транспорта',
     kk: 'Қоғамдық көлікті бақылау жүйесі',
     en: 'Public Transport Monitoring System',
-    purpose: 'Отслеживание движения автобусов и соблюдения расписания в реальном времени.',
+    purpose:
+      'Отслеживание движения автобусов и соблюдения расписания в реальном времени.',
     data: ['open'],
     stage: 'industrial-operation',
     created: '2016-09-01',
@@ -2291,7 +2295,8 @@ const REGIONAL_SERVICES = [
     ru: 'Электронный реестр парков и скверов',
     kk: 'Саябақтар мен гүлзарлардың электрондық тізілімі',
     en: 'Parks and Squares Register',
-    purpose: 'Учёт зелёных насаждений, объектов благоустройства и работ по их содержанию.',
+    purpose:
+      'Учёт зелёных насаждений, объектов благоустройства и работ по их содержанию.',
     data: ['open'],
     stage: 'creation',
     created: '2026-04-07',
@@ -2302,7 +2307,8 @@ const REGIONAL_SERVICES = [
     ru: 'Информационная система организации школьного питания',
     kk: 'Мектептегі тамақтануды ұйымдастыру ақпараттық жүйесі',
     en: 'School Meals System',
-    purpose: 'Учёт обеспечения учащихся горячим питанием и расчёты с поставщиками.',
+    purpose:
+      'Учёт обеспечения учащихся горячим питанием и расчёты с поставщиками.',
     data: ['personal', 'financial'],
     stage: 'industrial-operation',
     created: '2018-08-15',
@@ -2312,8 +2318,20 @@ const REGIONAL_SERVICES = [
 ];
 
 const REGIONAL_CITIES = [
-  { owner: 'akimat-almaty', ru: 'Алматы', suffix: 'г. Алматы', kk: 'Алматы қ.', en: 'Almaty' },
-  { owner: 'akimat-astana', ru: 'Астана', suffix: 'г. Астаны', kk: 'Астана қ.', en: 'Astana' },
+  {
+    owner: 'akimat-almaty',
+    ru: 'Алматы',
+    suffix: 'г. Алматы',
+    kk: 'Алматы қ.',
+    en: 'Almaty',
+  },
+  {
+    owner: 'akimat-astana',
+    ru: 'Астана',
+    suffix: 'г. Астаны',
+    kk: 'Астана қ.',
+    en: 'Astana',
+  },
 ];
 
 /** The rows of the regional register: every service for every city. */
@@ -2324,7 +2342,9 @@ function regionalRows() {
       short: `${service.short} ${city.ru}`,
       owner: city.owner,
       ru: `${service.ru} (${city.suffix})`,
-      kk: `${city.kk} ${service.kk.charAt(0).toLocaleLowerCase('kk')}${service.kk.slice(1)}`,
+      kk: `${city.kk} ${service.kk
+        .charAt(0)
+        .toLocaleLowerCase('kk')}${service.kk.slice(1)}`,
       en: `${service.en} (${city.en})`,
       tags: ['regional', 'akimat'],
       crit: false,

@@ -1,5 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import registryPlugin from '@qaztech/plugin-registry/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
@@ -8,6 +9,7 @@ import { translationsModule } from './translations';
 export default createApp({
   features: [
     catalogPlugin,
+    registryPlugin,
     navModule,
     homeModule,
     signInModule,

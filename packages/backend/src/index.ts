@@ -32,6 +32,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// the register: validation, relations and moratorium status of state
+// information systems, and the national register import
+backend.add(import('@qaztech/plugin-catalog-backend-module-registry'));
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
@@ -62,4 +65,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@qaztech/plugin-permission-backend-module-qaztech-policy'));
+
+// the register API: projection, filters, statistics, export, import log
+backend.add(import('@qaztech/plugin-registry-backend'));
 backend.start();

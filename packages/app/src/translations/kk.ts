@@ -49,6 +49,7 @@ export default createTranslationMessages({
     'nav.settings': 'Баптаулар',
     'nav.home': 'Басты бет',
     'nav.catalog': 'Каталог',
+    'nav.registry': 'Тізілім',
     'nav.create': 'Құру',
     'nav.apis': 'API',
     'nav.docs': 'Құжаттама',

@@ -63,6 +63,7 @@ export const qaztechAppTranslationRef = createTranslationRef({
       settings: 'Settings',
       home: 'Home',
       catalog: 'Catalog',
+      registry: 'Register',
       create: 'Create',
       apis: 'APIs',
       docs: 'Docs',

@@ -49,6 +49,7 @@ export default createTranslationMessages({
     'nav.settings': 'Настройки',
     'nav.home': 'Главная',
     'nav.catalog': 'Каталог',
+    'nav.registry': 'Реестр',
     'nav.create': 'Создать',
     'nav.apis': 'API',
     'nav.docs': 'Документация',

@@ -20,6 +20,7 @@ import { qaztechAppTranslationRef } from '../../translations';
 const TRANSLATED_ITEMS = {
   'page:home': 'nav.home',
   'page:catalog': 'nav.catalog',
+  'page:registry': 'nav.registry',
   'page:scaffolder': 'nav.create',
   'page:api-docs': 'nav.apis',
   'page:techdocs': 'nav.docs',
@@ -60,6 +61,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label={t('nav.menu')} icon={<MenuIcon />}>
             {nav.take('page:home')}
             {nav.take('page:catalog')}
+            {nav.take('page:registry')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             <SidebarScrollWrapper>

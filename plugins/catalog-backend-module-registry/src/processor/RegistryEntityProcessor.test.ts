@@ -1,0 +1,274 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  CatalogProcessorResult,
+  LocationSpec,
+} from '@backstage/plugin-catalog-node';
+import { Exemption } from '@qaztech/plugin-registry-common';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { RegistryEntityProcessor } from './RegistryEntityProcessor';
+
+/** The registry block, loosely typed so tests can break it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const registryOf = (entity: Entity): any => entity.spec!.registry;
+
+const EXAMPLES = resolve(
+  __dirname,
+  '../../../../examples/systems/state-information-systems.yaml',
+);
+const examples: Entity[] = parseAllDocuments(
+  readFileSync(EXAMPLES, 'utf8'),
+).map(doc => doc.toJS());
+const location: LocationSpec = { type: 'file', target: EXAMPLES };
+
+function example(name: string): Entity {
+  const entity = examples.find(e => e.metadata.name === name);
+  if (!entity) {
+    throw new Error(`no example system ${name}`);
+  }
+  return structuredClone(entity);
+}
+
+/** 2026-11-27, mid-morning in Astana. */
+const now = () => new Date('2026-11-27T10:00:00+05:00');
+
+async function process(
+  processor: RegistryEntityProcessor,
+  entity: Entity,
+): Promise<{ entity: Entity; emitted: CatalogProcessorResult[] }> {
+  const emitted: CatalogProcessorResult[] = [];
+  await processor.validateEntityKind(entity);
+  const processed = await processor.postProcessEntity(
+    entity,
+    location,
+    result => emitted.push(result),
+  );
+  return { entity: processed, emitted };
+}
+
+const status = (entity: Entity) =>
+  entity.metadata.labels?.['qaztech.kz/platform-status'];
+const reason = (entity: Entity) =>
+  entity.metadata.annotations?.['qaztech.kz/platform-status-reason'];
+
+describe('RegistryEntityProcessor', () => {
+  const processor = new RegistryEntityProcessor({ now });
+
+  it('labels every example system with a moratorium status', async () => {
+    const statuses = new Set<string>();
+    for (const system of examples) {
+      const { entity } = await process(processor, structuredClone(system));
+      statuses.add(status(entity)!);
+      expect(reason(entity)).toEqual(expect.any(String));
+    }
+    expect([...statuses].sort()).toEqual([
+      'exempted',
+      'legacy-migrating',
+      'on-platform',
+      'violation',
+    ]);
+  });
+
+  it.each([
+    ['shep', 'on-platform', 'The system runs on the QazTech platform.'],
+    [
+      'gbd-fl',
+      'legacy-migrating',
+      'it must migrate to the platform by 2027-06-30',
+    ],
+    ['e-litsenzirovanie', 'legacy-migrating', 'deadline 2026-06-30 has passed'],
+    [
+      'sur-tk',
+      'exempted',
+      'exempted by decision КВЦ-2026/04-2 of 2026-04-15 until 2027-04-15',
+    ],
+    [
+      'telemeditsina',
+      'violation',
+      'exemption КВЦ-2026/02-5 expired on 2026-10-31',
+    ],
+    ['olimpiady-shkolnikov', 'violation', 'has no exemption.'],
+  ])('%s is %s', async (name, expected, because) => {
+    const { entity } = await process(processor, example(name));
+    expect(status(entity)).toBe(expected);
+    expect(reason(entity)).toContain(because);
+  });
+
+  it('keeps the rest of the entity and its existing labels', async () => {
+    const input = example('shep');
+    input.metadata.labels = { team: 'egov' };
+    const { entity } = await process(processor, input);
+    expect(entity.metadata.labels).toEqual({
+      team: 'egov',
+      'qaztech.kz/platform-status': 'on-platform',
+    });
+    expect(entity.spec).toEqual(input.spec);
+    expect(entity.metadata.annotations).toMatchObject(
+      input.metadata.annotations!,
+    );
+  });
+
+  it('emits dependsOn and dependencyOf for each integration, and no ownership', async () => {
+    const { emitted } = await process(
+      processor,
+      example('portal-elektronnogo-pravitelstva'),
+    );
+    const self = {
+      kind: 'System',
+      namespace: 'default',
+      name: 'portal-elektronnogo-pravitelstva',
+    };
+    const others = ['pshep', 'gbd-fl', 'gbd-yul', 'nuts'].map(name => ({
+      kind: 'system',
+      namespace: 'default',
+      name,
+    }));
+    expect(emitted).toEqual(
+      others.flatMap(other => [
+        {
+          type: 'relation',
+          relation: { source: self, type: 'dependsOn', target: other },
+        },
+        {
+          type: 'relation',
+          relation: { source: other, type: 'dependencyOf', target: self },
+        },
+      ]),
+    );
+  });
+
+  it('counts exemptions from every registered source', async () => {
+    const decision: Exemption = {
+      decisionNumber: 'КВЦ-2026/11-9',
+      decisionDate: '2026-11-20',
+      expiresAt: '2027-11-20',
+      status: 'approved',
+      source: 'moratorium',
+    };
+    const asked: string[] = [];
+    const withSource = new RegistryEntityProcessor({
+      now,
+      exemptionSources: [
+        { getExemptions: async () => [] },
+        {
+          async getExemptions(ref) {
+            asked.push(ref);
+            return [decision];
+          },
+        },
+      ],
+    });
+    const { entity } = await process(
+      withSource,
+      example('olimpiady-shkolnikov'),
+    );
+    expect(asked).toEqual(['system:default/olimpiady-shkolnikov']);
+    expect(status(entity)).toBe('exempted');
+    expect(reason(entity)).toContain('decision КВЦ-2026/11-9 of 2026-11-20');
+  });
+
+  it('fails the system when an exemption source fails, rather than guess', async () => {
+    const failing = new RegistryEntityProcessor({
+      now,
+      exemptionSources: [
+        {
+          getExemptions: async () => {
+            throw new Error('moratorium backend unavailable');
+          },
+        },
+      ],
+    });
+    await expect(
+      process(failing, example('olimpiady-shkolnikov')),
+    ).rejects.toThrow('moratorium backend unavailable');
+  });
+
+  it('uses the configured moratorium start', async () => {
+    const later = new RegistryEntityProcessor({
+      now,
+      moratoriumStart: '2026-12-01',
+    });
+    const { entity } = await process(later, example('olimpiady-shkolnikov'));
+    expect(status(entity)).toBe('legacy-migrating');
+    expect(reason(entity)).toContain(
+      'before the moratorium started on 2026-12-01',
+    );
+  });
+
+  describe('an invalid system', () => {
+    it('is rejected with one message naming every field and rule', async () => {
+      const entity = example('shep');
+      registryOf(entity).parties.owner.bin = '190740682688';
+      delete registryOf(entity).createdAt;
+      registryOf(entity).classification.critical = 'yes';
+
+      const error = await processor.validateEntityKind(entity).then(
+        () => undefined,
+        e => e,
+      );
+      expect(error.name).toBe('InputError');
+      expect(error.message).toContain(
+        'system:default/shep is not a valid state information system',
+      );
+      expect(error.message).toContain(
+        'spec.registry.parties.owner.bin: БИН 190740682688 has a wrong check digit (expected 9)',
+      );
+      expect(error.message).toContain(
+        'spec.registry.createdAt: createdAt is required',
+      );
+      expect(error.message).toContain(
+        'spec.registry.classification.critical: must be a boolean',
+      );
+    });
+
+    it('is rejected when it has no registry block', async () => {
+      const entity = example('shep');
+      delete entity.spec!.registry;
+      await expect(processor.validateEntityKind(entity)).rejects.toThrow(
+        'spec.registry: is required for a state information system',
+      );
+    });
+
+    it('is rejected when its owner is not a group', async () => {
+      const entity = example('shep');
+      entity.spec!.owner = 'user:default/gulnara.akhmetova';
+      await expect(processor.validateEntityKind(entity)).rejects.toThrow(
+        /spec\.owner: must be a reference to the Group of the state body/,
+      );
+    });
+  });
+
+  it.each([
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'internal-tools' },
+      spec: { owner: 'group:default/mcriap', type: 'product' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'shep-adapter' },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'group:default/mcriap',
+        registry: { nonsense: true },
+      },
+    },
+  ] as Entity[])(
+    'lets a $kind that is not a state information system pass untouched',
+    async input => {
+      const before = structuredClone(input);
+      expect(await processor.validateEntityKind(input)).toBe(false);
+      const emitted: CatalogProcessorResult[] = [];
+      const output = await processor.postProcessEntity(input, location, r =>
+        emitted.push(r),
+      );
+      expect(output).toBe(input);
+      expect(output).toEqual(before);
+      expect(emitted).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,20 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  registry?: {
+    /**
+     * The first day of the moratorium (`YYYY-MM-DD`), used when a system
+     * carries no status from the catalog module and the rule is evaluated
+     * here. Defaults to 2026-01-01.
+     */
+    moratoriumStart?: string;
+    sync?: {
+      /**
+       * How often the register projection is brought in step with the
+       * catalog. Runs on one replica at a time. Defaults to every minute,
+       * with a 10 minute timeout, starting 15 seconds after start-up.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+  };
+}

@@ -1,0 +1,519 @@
+import { createHash } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { decodeCursor, encodeCursor } from './cursor';
+import { foldText } from './foldText';
+import {
+  RegistryImport,
+  RegistryImportInput,
+  RegistrySortField,
+  RegistryStats,
+  RegistryStore,
+  RegistrySystem,
+  RegistrySystemDetails,
+  RegistrySystemFilter,
+  RegistrySystemInput,
+  RegistrySystemPage,
+  RegistryWriteResult,
+  RegistrySort,
+} from './RegistryStore';
+
+const SYSTEMS = 'registry_systems';
+const CATEGORIES = 'registry_system_data_categories';
+const IMPORTS = 'registry_imports';
+
+/** Keeps IN lists and multi-row inserts well below every driver's limits. */
+const CHUNK = 200;
+
+const SORT_COLUMNS: Record<RegistrySortField, string> = {
+  name: 'name',
+  title: 'title_sort',
+  registryNumber: 'registry_number',
+  lifecycleStage: 'lifecycle_stage',
+  platformStatus: 'platform_status',
+  updatedAt: 'updated_at',
+};
+
+/** The columns of a list item; the record stays out of lists. */
+const ITEM_COLUMNS = [
+  'entity_ref',
+  'namespace',
+  'name',
+  'title_ru',
+  'title_kk',
+  'title_en',
+  'registry_number',
+  'owner_ref',
+  'owner_bin',
+  'owner_kind',
+  'lifecycle_stage',
+  'platform_status',
+  'platform_reason',
+  'critical',
+  'hosting_kind',
+  'hosting_country',
+  'data_categories',
+  'updated_at',
+];
+
+type SystemRow = {
+  entity_ref: string;
+  namespace: string;
+  name: string;
+  title_ru: string;
+  title_kk: string;
+  title_en: string | null;
+  registry_number: string;
+  owner_ref: string;
+  owner_bin: string | null;
+  owner_kind: string;
+  lifecycle_stage: string;
+  platform_status: string;
+  platform_reason: string;
+  critical: boolean | number;
+  hosting_kind: string;
+  hosting_country: string;
+  data_categories: string;
+  updated_at: string;
+  record?: string;
+};
+
+type ImportRow = {
+  id: string | number;
+  source_id: string;
+  source: string;
+  format: string;
+  started_at: Date | string | number;
+  finished_at: Date | string | number;
+  status: RegistryImportInput['status'];
+  rows_read: number;
+  imported: number;
+  rejected: string;
+  error: string | null;
+  created_at: Date | string | number;
+};
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}
+
+/** Escapes LIKE wildcards; `!` is the escape character in the query. */
+function likePattern(text: string): string {
+  return `%${foldText(text).replace(/[!%_]/g, c => `!${c}`)}%`;
+}
+
+/** A timestamp from either driver (Date on pg, epoch ms on SQLite). */
+function toIso(value: Date | string | number): string {
+  return new Date(value).toISOString();
+}
+
+function toItem(row: SystemRow): RegistrySystem {
+  return {
+    entityRef: row.entity_ref,
+    namespace: row.namespace,
+    name: row.name,
+    title: {
+      ru: row.title_ru,
+      kk: row.title_kk,
+      ...(row.title_en ? { en: row.title_en } : {}),
+    },
+    ...(row.registry_number ? { registryNumber: row.registry_number } : {}),
+    owner: {
+      ref: row.owner_ref,
+      ...(row.owner_bin ? { bin: row.owner_bin } : {}),
+    },
+    ownerKind: row.owner_kind as RegistrySystem['ownerKind'],
+    lifecycleStage: row.lifecycle_stage as RegistrySystem['lifecycleStage'],
+    platformStatus: row.platform_status as RegistrySystem['platformStatus'],
+    platformReason: row.platform_reason,
+    critical: Boolean(row.critical),
+    hostingKind: row.hosting_kind as RegistrySystem['hostingKind'],
+    hostingCountry: row.hosting_country,
+    dataCategories: JSON.parse(row.data_categories),
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(
+  system: RegistrySystemInput,
+  hash: string,
+  generation: number,
+  updatedAt: string,
+) {
+  const registryNumber = system.registryNumber ?? '';
+  return {
+    entity_ref: system.entityRef.toLocaleLowerCase('en-US'),
+    namespace: system.namespace,
+    name: system.name,
+    title_ru: system.title.ru,
+    title_kk: system.title.kk,
+    title_en: system.title.en ?? null,
+    title_sort: foldText(system.title.ru),
+    registry_number: registryNumber,
+    owner_ref: system.owner.ref.toLocaleLowerCase('en-US'),
+    owner_bin: system.owner.bin ?? null,
+    owner_kind: system.ownerKind,
+    lifecycle_stage: system.lifecycleStage,
+    platform_status: system.platformStatus,
+    platform_reason: system.platformReason,
+    critical: system.critical,
+    hosting_kind: system.hostingKind,
+    hosting_country: system.hostingCountry,
+    data_categories: JSON.stringify(system.dataCategories),
+    search_text: foldText(
+      [
+        system.title.ru,
+        system.title.kk,
+        system.title.en ?? '',
+        registryNumber,
+        system.name,
+      ].join('\n'),
+    ),
+    record: JSON.stringify(system.record),
+    entity_hash: hash,
+    updated_at: updatedAt,
+    sync_generation: generation,
+  };
+}
+
+function hashOf(system: RegistrySystemInput): string {
+  return createHash('sha256').update(JSON.stringify(system)).digest('hex');
+}
+
+/**
+ * The register projection in the plugin's database (SQLite or PostgreSQL).
+ *
+ * @public
+ */
+export class DatabaseRegistryStore implements RegistryStore {
+  /** Runs the migrations (unless skipped) and returns the store. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseRegistryStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({
+        directory: resolvePackagePath(
+          '@qaztech/plugin-registry-backend',
+          'migrations',
+        ),
+      });
+    }
+    return new DatabaseRegistryStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async beginSync(): Promise<number> {
+    const row = await this.db(SYSTEMS)
+      .max({ generation: 'sync_generation' })
+      .first();
+    return Number(row?.generation ?? 0) + 1;
+  }
+
+  async upsertChanged(
+    systems: RegistrySystemInput[],
+    generation: number,
+  ): Promise<RegistryWriteResult> {
+    const result: RegistryWriteResult = {
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+    };
+    const byRef = new Map<string, RegistrySystemInput>();
+    for (const system of systems) {
+      byRef.set(system.entityRef.toLocaleLowerCase('en-US'), system);
+    }
+    const updatedAt = new Date().toISOString();
+
+    for (const batch of chunks([...byRef.entries()])) {
+      await this.db.transaction(async tx => {
+        const existing = new Map<string, string>(
+          (
+            await tx(SYSTEMS)
+              .whereIn(
+                'entity_ref',
+                batch.map(([ref]) => ref),
+              )
+              .select('entity_ref', 'entity_hash')
+          ).map(r => [r.entity_ref, r.entity_hash]),
+        );
+        const changed = [];
+        const unchanged: string[] = [];
+        for (const [ref, system] of batch) {
+          const hash = hashOf(system);
+          const known = existing.get(ref);
+          if (known === hash) {
+            unchanged.push(ref);
+            continue;
+          }
+          if (known === undefined) {
+            result.inserted += 1;
+          } else {
+            result.updated += 1;
+          }
+          changed.push(toRow(system, hash, generation, updatedAt));
+        }
+        result.unchanged += unchanged.length;
+
+        if (unchanged.length) {
+          await tx(SYSTEMS)
+            .whereIn('entity_ref', unchanged)
+            .update({ sync_generation: generation });
+        }
+        if (changed.length) {
+          await tx(SYSTEMS).insert(changed).onConflict('entity_ref').merge();
+          const refs = changed.map(r => r.entity_ref);
+          await tx(CATEGORIES).whereIn('entity_ref', refs).delete();
+          const categories = changed.flatMap(row =>
+            [...new Set<string>(JSON.parse(row.data_categories))].map(
+              category => ({ entity_ref: row.entity_ref, category }),
+            ),
+          );
+          for (const part of chunks(categories)) {
+            await tx(CATEGORIES).insert(part);
+          }
+        }
+      });
+    }
+    return result;
+  }
+
+  async deleteMissing(generation: number): Promise<number> {
+    return this.db.transaction(async tx => {
+      await tx(CATEGORIES)
+        .whereIn(
+          'entity_ref',
+          tx(SYSTEMS)
+            .where('sync_generation', '<', generation)
+            .select('entity_ref'),
+        )
+        .delete();
+      return Number(
+        await tx(SYSTEMS).where('sync_generation', '<', generation).delete(),
+      );
+    });
+  }
+
+  async listSystems(options: {
+    filter: RegistrySystemFilter;
+    sort: RegistrySort;
+    limit: number;
+    cursor?: string;
+  }): Promise<RegistrySystemPage> {
+    const { filter, sort, limit, cursor } = options;
+    const column = SORT_COLUMNS[sort.field];
+    const position = cursor ? decodeCursor(sort, cursor) : undefined;
+
+    const page = this.filtered(filter)
+      .select<SystemRow[]>(ITEM_COLUMNS)
+      .select({ sort_value: column })
+      .orderBy([
+        { column, order: sort.order },
+        { column: 'entity_ref', order: sort.order },
+      ])
+      .limit(limit + 1);
+    if (position) {
+      // Row-value comparison: one index range scan on (key, entity_ref).
+      page.whereRaw(
+        `(??, entity_ref) ${sort.order === 'asc' ? '>' : '<'} (?, ?)`,
+        [column, position.value, position.entityRef],
+      );
+    }
+    const [rows, count] = await Promise.all([
+      page,
+      this.filtered(filter).count({ count: '*' }).first(),
+    ]);
+
+    const items = rows.slice(0, limit);
+    const last = rows.length > limit ? items[items.length - 1] : undefined;
+    return {
+      items: items.map(toItem),
+      ...(last
+        ? {
+            nextCursor: encodeCursor(sort, {
+              value: (last as SystemRow & { sort_value: string }).sort_value,
+              entityRef: last.entity_ref,
+            }),
+          }
+        : {}),
+      totalCount: Number(count?.count ?? 0),
+    };
+  }
+
+  async getSystem(
+    entityRef: string,
+  ): Promise<RegistrySystemDetails | undefined> {
+    const row = await this.db(SYSTEMS)
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .select<SystemRow[]>([...ITEM_COLUMNS, 'record'])
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return { ...toItem(row), record: JSON.parse(row.record!) };
+  }
+
+  async stats(): Promise<RegistryStats> {
+    // Two GROUP BY queries; the per-body rows are at most bodies × statuses,
+    // so folding them in code never touches the systems themselves.
+    const [byOwnerAndStatus, stages] = (await Promise.all([
+      this.db(SYSTEMS)
+        .select({ owner: 'owner_ref', status: 'platform_status' })
+        .count({ count: '*' })
+        .groupBy('owner_ref', 'platform_status'),
+      this.db(SYSTEMS)
+        .select({ key: 'lifecycle_stage' })
+        .count({ count: '*' })
+        .groupBy('lifecycle_stage')
+        .orderBy('lifecycle_stage'),
+    ])) as unknown as [
+      Array<{ owner: string; status: string; count: string | number }>,
+      Array<{ key: string; count: string | number }>,
+    ];
+
+    let total = 0;
+    const byPlatformStatus: Record<string, number> = {};
+    const owners = new Map<
+      string,
+      { ref: string; total: number; byPlatformStatus: Record<string, number> }
+    >();
+    for (const row of byOwnerAndStatus) {
+      const count = Number(row.count);
+      total += count;
+      byPlatformStatus[row.status] =
+        (byPlatformStatus[row.status] ?? 0) + count;
+      const owner = owners.get(row.owner) ?? {
+        ref: row.owner,
+        total: 0,
+        byPlatformStatus: {},
+      };
+      owner.total += count;
+      owner.byPlatformStatus[row.status] = count;
+      owners.set(row.owner, owner);
+    }
+    return {
+      total,
+      byPlatformStatus,
+      byLifecycleStage: Object.fromEntries(
+        stages.map(r => [r.key, Number(r.count)]),
+      ),
+      byOwner: [...owners.values()].sort(
+        (a, b) => b.total - a.total || (a.ref < b.ref ? -1 : 1),
+      ),
+    };
+  }
+
+  async *streamSystems(
+    filter: RegistrySystemFilter,
+    batchSize = 500,
+  ): AsyncIterable<RegistrySystem[]> {
+    let after: string | undefined;
+    for (;;) {
+      const query = this.filtered(filter)
+        .select<SystemRow[]>(ITEM_COLUMNS)
+        .orderBy('entity_ref')
+        .limit(batchSize);
+      if (after !== undefined) {
+        query.where('entity_ref', '>', after);
+      }
+      const rows = await query;
+      if (rows.length) {
+        yield rows.map(toItem);
+      }
+      if (rows.length < batchSize) {
+        return;
+      }
+      after = rows[rows.length - 1].entity_ref;
+    }
+  }
+
+  async addImport(entry: RegistryImportInput): Promise<string> {
+    const [row] = await this.db(IMPORTS).insert(
+      {
+        source_id: entry.sourceId,
+        source: entry.source,
+        format: entry.format,
+        started_at: new Date(entry.startedAt),
+        finished_at: new Date(entry.finishedAt),
+        status: entry.status,
+        rows_read: entry.rowsRead,
+        imported: entry.imported,
+        rejected: JSON.stringify(entry.rejected),
+        error: entry.error ?? null,
+        created_at: new Date(),
+      },
+      ['id'],
+    );
+    return String(typeof row === 'object' ? row.id : row);
+  }
+
+  async listImports(limit: number): Promise<RegistryImport[]> {
+    const rows: ImportRow[] = await this.db(IMPORTS)
+      .select('*')
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(row => ({
+      id: String(row.id),
+      sourceId: row.source_id,
+      source: row.source,
+      format: row.format,
+      startedAt: toIso(row.started_at),
+      finishedAt: toIso(row.finished_at),
+      status: row.status,
+      rowsRead: Number(row.rows_read),
+      imported: Number(row.imported),
+      rejected: JSON.parse(row.rejected),
+      ...(row.error ? { error: row.error } : {}),
+      createdAt: toIso(row.created_at),
+    }));
+  }
+
+  /** The systems table narrowed by the filter; used by list, count and export. */
+  private filtered(filter: RegistrySystemFilter): Knex.QueryBuilder {
+    const query = this.db(SYSTEMS);
+    if (filter.owner?.length) {
+      query.whereIn(
+        'owner_ref',
+        filter.owner.map(ref => ref.toLocaleLowerCase('en-US')),
+      );
+    }
+    if (filter.platformStatus?.length) {
+      query.whereIn('platform_status', filter.platformStatus);
+    }
+    if (filter.lifecycleStage?.length) {
+      query.whereIn('lifecycle_stage', filter.lifecycleStage);
+    }
+    if (filter.hostingKind?.length) {
+      query.whereIn('hosting_kind', filter.hostingKind);
+    }
+    if (filter.critical !== undefined) {
+      query.where('critical', filter.critical);
+    }
+    if (filter.dataCategory?.length) {
+      query.whereIn(
+        'entity_ref',
+        this.db(CATEGORIES)
+          .whereIn('category', filter.dataCategory)
+          .select('entity_ref'),
+      );
+    }
+    if (filter.q?.trim()) {
+      query.whereRaw(`search_text LIKE ? ESCAPE '!'`, [
+        likePattern(filter.q.trim()),
+      ]);
+    }
+    return query;
+  }
+}

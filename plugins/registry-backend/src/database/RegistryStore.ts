@@ -1,0 +1,194 @@
+import {
+  DataCategory,
+  HostingKind,
+  LifecycleStage,
+  MoratoriumStatusKind,
+  OwnerKind,
+  RegistryRecord,
+} from '@qaztech/plugin-registry-common';
+
+/**
+ * One state information system as the register lists it: the fields the
+ * list filters and sorts on.
+ *
+ * @public
+ */
+export type RegistrySystem = {
+  entityRef: string;
+  namespace: string;
+  name: string;
+  title: { ru: string; kk: string; en?: string };
+  registryNumber?: string;
+  /** The state body that owns the system: its Group ref and БИН. */
+  owner: { ref: string; bin?: string };
+  ownerKind: OwnerKind;
+  lifecycleStage: LifecycleStage;
+  platformStatus: MoratoriumStatusKind;
+  platformReason: string;
+  critical: boolean;
+  hostingKind: HostingKind;
+  hostingCountry: string;
+  dataCategories: DataCategory[];
+  /** When the projection last saw the system change (UTC ISO 8601). */
+  updatedAt: string;
+};
+
+/**
+ * A system with its full register record.
+ *
+ * @public
+ */
+export type RegistrySystemDetails = RegistrySystem & {
+  record: RegistryRecord;
+};
+
+/**
+ * What the sync writes for one system; `updatedAt` is set by the store when
+ * the row changes.
+ *
+ * @public
+ */
+export type RegistrySystemInput = Omit<RegistrySystemDetails, 'updatedAt'>;
+
+/**
+ * Which systems to list. Each array matches any of its values; the fields
+ * together must all match.
+ *
+ * @public
+ */
+export interface RegistrySystemFilter {
+  owner?: string[];
+  platformStatus?: MoratoriumStatusKind[];
+  lifecycleStage?: LifecycleStage[];
+  critical?: boolean;
+  dataCategory?: DataCategory[];
+  hostingKind?: HostingKind[];
+  /** Free text over the titles, registry number and name, any letter case. */
+  q?: string;
+}
+
+/** The fields the list can be sorted by. @public */
+export const REGISTRY_SORT_FIELDS = [
+  'name',
+  'title',
+  'registryNumber',
+  'lifecycleStage',
+  'platformStatus',
+  'updatedAt',
+] as const;
+
+/** A field the list can be sorted by. @public */
+export type RegistrySortField = (typeof REGISTRY_SORT_FIELDS)[number];
+
+/** The order of a sorted list. @public */
+export interface RegistrySort {
+  field: RegistrySortField;
+  order: 'asc' | 'desc';
+}
+
+/** One page of systems. @public */
+export type RegistrySystemPage = {
+  items: RegistrySystem[];
+  /** Pass as `cursor` to get the next page; absent on the last page. */
+  nextCursor?: string;
+  /** How many systems match the filter, over all pages. */
+  totalCount: number;
+};
+
+/** How many systems there are, in total and by facet. @public */
+export type RegistryStats = {
+  total: number;
+  byPlatformStatus: Record<string, number>;
+  byLifecycleStage: Record<string, number>;
+  /** Per state body: its total and its counts by platform status. */
+  byOwner: Array<{
+    ref: string;
+    total: number;
+    byPlatformStatus: Record<string, number>;
+  }>;
+};
+
+/** What a sync run wrote. @public */
+export interface RegistryWriteResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** One row an import rejected, and why. @public */
+export type RegistryImportRejection = {
+  line: number;
+  reason: string;
+};
+
+/** One run of a register import, as its importer reports it. @public */
+export type RegistryImportInput = {
+  sourceId: string;
+  source: string;
+  format: string;
+  startedAt: string;
+  finishedAt: string;
+  status: 'succeeded' | 'failed' | 'unchanged';
+  rowsRead: number;
+  imported: number;
+  rejected: RegistryImportRejection[];
+  error?: string;
+};
+
+/** A stored import run. @public */
+export type RegistryImport = RegistryImportInput & {
+  id: string;
+  createdAt: string;
+};
+
+/**
+ * The register projection: systems as the catalog has them, and the import
+ * log.
+ *
+ * @public
+ */
+export interface RegistryStore {
+  /**
+   * Starts a sync run: rows written with the returned generation are the
+   * ones the run saw; {@link RegistryStore.deleteMissing} removes the rest.
+   */
+  beginSync(): Promise<number>;
+
+  /**
+   * Writes the systems whose content changed since the last run (compared
+   * by hash) and marks every given system as seen by `generation`.
+   */
+  upsertChanged(
+    systems: RegistrySystemInput[],
+    generation: number,
+  ): Promise<RegistryWriteResult>;
+
+  /** Removes the systems that the run `generation` did not see. */
+  deleteMissing(generation: number): Promise<number>;
+
+  /** One page of systems in keyset order. */
+  listSystems(options: {
+    filter: RegistrySystemFilter;
+    sort: RegistrySort;
+    limit: number;
+    cursor?: string;
+  }): Promise<RegistrySystemPage>;
+
+  /** One system with its record, or undefined. */
+  getSystem(entityRef: string): Promise<RegistrySystemDetails | undefined>;
+
+  /** Counts by facet, computed in the database. */
+  stats(): Promise<RegistryStats>;
+
+  /** Every matching system in entity ref order, a batch at a time. */
+  streamSystems(
+    filter: RegistrySystemFilter,
+    batchSize?: number,
+  ): AsyncIterable<RegistrySystem[]>;
+
+  /** Logs an import run and returns its id. */
+  addImport(entry: RegistryImportInput): Promise<string>;
+
+  /** The latest import runs, newest first. */
+  listImports(limit: number): Promise<RegistryImport[]>;
+}

@@ -1,0 +1,79 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  startRegistryBackend,
+  systemEntity,
+} from './__testUtils__/startRegistryBackend';
+
+jest.setTimeout(90_000);
+
+describe('registryPlugin sync', () => {
+  it('projects the catalog and drops what the catalog no longer has', async () => {
+    const labelled = systemEntity(
+      'egov-portal',
+      {
+        title: {
+          ru: 'Портал «электронного правительства»',
+          kk: '«Электрондық үкімет» порталы',
+        },
+        platform: { onPlatform: false },
+        createdAt: '2026-02-01',
+      },
+      {
+        labels: { 'qaztech.kz/platform-status': 'exempted' },
+        annotations: {
+          'qaztech.kz/platform-status-reason': 'Exempted by decision 7.',
+        },
+      },
+    );
+    const unlabelled = systemEntity('new-off-platform', {
+      platform: { onPlatform: false },
+      createdAt: '2026-02-01',
+      classification: {
+        critical: true,
+        confidentiality: 'high',
+        integrity: 'high',
+        availability: 'high',
+      },
+    });
+    const backend = await startRegistryBackend([labelled, unlabelled]);
+    try {
+      await backend.waitForCatalog(['egov-portal', 'new-off-platform']);
+      expect(await backend.registerNames()).toEqual([]);
+      await backend.sync();
+      expect(await backend.registerNames()).toEqual([
+        'egov-portal',
+        'new-off-platform',
+      ]);
+
+      const res = await request(backend.server)
+        .get('/api/registry/systems/default/new-off-platform')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      // Without the catalog module's label the rule is evaluated here.
+      expect(res.body).toMatchObject({
+        entityRef: 'system:default/new-off-platform',
+        owner: { ref: 'group:default/mcriap', bin: '190740682689' },
+        platformStatus: 'violation',
+        platformReason: expect.stringContaining('has no exemption'),
+        critical: true,
+        record: { platform: { onPlatform: false } },
+      });
+      const labelledRes = await request(backend.server)
+        .get('/api/registry/systems/default/egov-portal')
+        .set('Authorization', mockCredentials.user.header());
+      expect(labelledRes.body).toMatchObject({
+        platformStatus: 'exempted',
+        platformReason: 'Exempted by decision 7.',
+        title: { ru: 'Портал «электронного правительства»' },
+      });
+
+      backend.setEntities([labelled]);
+      await backend.waitForCatalog(['egov-portal']);
+      await backend.sync();
+      expect(await backend.registerNames()).toEqual(['egov-portal']);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

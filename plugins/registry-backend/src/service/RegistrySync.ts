@@ -1,0 +1,104 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { STATE_INFORMATION_SYSTEM_TYPE } from '@qaztech/plugin-registry-common';
+import { RegistryStore, RegistrySystemInput } from '../database/RegistryStore';
+import { toRegistrySystem } from './toRegistrySystem';
+
+/** Entities read from the catalog a request; also the write batch size. */
+const PAGE_SIZE = 500;
+
+/** What one sync run did. */
+export interface RegistrySyncResult {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  invalid: number;
+}
+
+/**
+ * Keeps the register projection in step with the catalog: reads every state
+ * information system a page at a time, writes the rows whose content
+ * changed, and removes the rows of systems the catalog no longer has.
+ */
+export class RegistrySync {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: RegistryStore;
+      logger: LoggerService;
+      moratoriumStart?: string;
+    },
+  ) {}
+
+  /** One full pass over the catalog. */
+  async run(): Promise<RegistrySyncResult> {
+    const { catalog, auth, store } = this.options;
+    const logger = this.options.logger.child({ task: 'registry-sync' });
+    const started = Date.now();
+    const at = new Date();
+    const generation = await store.beginSync();
+    const result: RegistrySyncResult = {
+      read: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      invalid: 0,
+    };
+
+    let cursor: string | undefined;
+    do {
+      const credentials = await auth.getOwnServiceCredentials();
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : {
+              filter: {
+                kind: 'system',
+                'spec.type': STATE_INFORMATION_SYSTEM_TYPE,
+              },
+              limit: PAGE_SIZE,
+            },
+        { credentials },
+      );
+      result.read += page.items.length;
+      const systems: RegistrySystemInput[] = [];
+      for (const entity of page.items) {
+        const mapped = toRegistrySystem(entity, {
+          at,
+          moratoriumStart: this.options.moratoriumStart,
+        });
+        if (mapped.ok) {
+          systems.push(mapped.system);
+        } else {
+          result.invalid += 1;
+          logger.warn(
+            `Skipped ${mapped.entityRef}: not a valid registry system`,
+            {
+              entityRef: mapped.entityRef,
+              problems: mapped.problems
+                .map(p => `${p.path} ${p.message}`)
+                .join('; '),
+            },
+          );
+        }
+      }
+      const written = await store.upsertChanged(systems, generation);
+      result.inserted += written.inserted;
+      result.updated += written.updated;
+      result.unchanged += written.unchanged;
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    // Only a complete pass may sweep: a failed page throws before this line.
+    result.deleted = await store.deleteMissing(generation);
+    logger.info(
+      `Register sync read ${result.read} systems: ${result.inserted} new, ${result.updated} changed, ${result.deleted} removed`,
+      { ...result, durationMs: Date.now() - started },
+    );
+    return result;
+  }
+}

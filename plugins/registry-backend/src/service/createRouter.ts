@@ -1,0 +1,150 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  MORATORIUM_TIME_ZONE,
+  registryExportPermission,
+  registrySystemReadPermission,
+} from '@qaztech/plugin-registry-common';
+import express from 'express';
+import { DateTime } from 'luxon';
+import { RegistryStore, RegistrySystem } from '../database/RegistryStore';
+import { spec } from '../schema/openapi.generated';
+import { createAuthorizer } from './createAuthorizer';
+import { UTF8_BOM, csvLine } from './csv';
+import { parseFilter } from './parseFilter';
+
+/** Rows read from the database for each write of the CSV export. */
+const EXPORT_BATCH = 1000;
+
+const CSV_COLUMNS: Array<[string, (s: RegistrySystem) => string | undefined]> =
+  [
+    ['entityRef', s => s.entityRef],
+    ['registryNumber', s => s.registryNumber],
+    ['titleRu', s => s.title.ru],
+    ['titleKk', s => s.title.kk],
+    ['titleEn', s => s.title.en],
+    ['ownerRef', s => s.owner.ref],
+    ['ownerBin', s => s.owner.bin],
+    ['ownerKind', s => s.ownerKind],
+    ['lifecycleStage', s => s.lifecycleStage],
+    ['platformStatus', s => s.platformStatus],
+    ['platformReason', s => s.platformReason],
+    ['critical', s => String(s.critical)],
+    ['hostingKind', s => s.hostingKind],
+    ['hostingCountry', s => s.hostingCountry],
+    ['dataCategories', s => s.dataCategories.join(';')],
+    ['updatedAt', s => s.updatedAt],
+  ];
+
+/** Writes a chunk, waiting for the socket to drain when its buffer is full. */
+async function write(res: express.Response, chunk: string): Promise<void> {
+  if (res.write(chunk)) {
+    return;
+  }
+  await new Promise<void>(resolve => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** What the router needs. */
+export interface RouterOptions {
+  store: RegistryStore;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}
+
+/**
+ * The registry API, validated against src/schema/openapi.yaml: a request
+ * that breaks the spec is a 400 naming the parameter before any handler
+ * runs.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { store, httpAuth } = options;
+  const authorize = createAuthorizer(options);
+  const router = createValidatedOpenApiRouter(spec);
+
+  router.get('/systems', async (req, res) => {
+    await authorize(req, registrySystemReadPermission);
+    const { sort = 'name', order = 'asc', limit = 50, cursor } = req.query;
+    res.json(
+      await store.listSystems({
+        filter: parseFilter(req.query),
+        sort: { field: sort, order },
+        limit: Number(limit),
+        cursor,
+      }),
+    );
+  });
+
+  router.get('/systems/:namespace/:name', async (req, res) => {
+    await authorize(req, registrySystemReadPermission);
+    const entityRef = stringifyEntityRef({
+      kind: 'system',
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    const system = await store.getSystem(entityRef);
+    if (!system) {
+      throw new NotFoundError(`No system ${entityRef} in the register`);
+    }
+    res.json(system);
+  });
+
+  router.get('/stats', async (req, res) => {
+    await authorize(req, registrySystemReadPermission);
+    res.json(await store.stats());
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    await authorize(req, registryExportPermission);
+    const filter = parseFilter(req.query);
+    const day = DateTime.now().setZone(MORATORIUM_TIME_ZONE).toISODate();
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="register-${day}.csv"`,
+    );
+    await write(res, UTF8_BOM + csvLine(CSV_COLUMNS.map(([name]) => name)));
+    for await (const batch of store.streamSystems(filter, EXPORT_BATCH)) {
+      if (res.destroyed) {
+        return; // the client went away; stop reading the database
+      }
+      await write(
+        res,
+        batch
+          .map(system => csvLine(CSV_COLUMNS.map(([, value]) => value(system))))
+          .join(''),
+      );
+    }
+    res.end();
+  });
+
+  router.get('/imports', async (req, res) => {
+    await authorize(req, registrySystemReadPermission);
+    const items = await store.listImports(Number(req.query.limit ?? 50));
+    res.json({ items });
+  });
+
+  router.post('/imports', async (req, res) => {
+    // Only importers (backend services) report runs; a person never does.
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const id = await store.addImport(req.body);
+    res.status(201).json({ id });
+  });
+
+  return router;
+}

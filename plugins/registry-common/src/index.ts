@@ -1,0 +1,41 @@
+/**
+ * The state information system model shared by the registry plugins: types,
+ * schema and validation of the `spec.registry` block, the БИН check,
+ * transliteration of titles to entity names, the moratorium rule and the
+ * registry permissions.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export { binCheckDigit, explainBin, isValidBin } from './bin';
+export { isCalendarDate } from './calendarDate';
+export { toEntityName } from './transliterate';
+export { isStateInformationSystem } from './isStateInformationSystem';
+export { validateRegistrySystem } from './validateRegistrySystem';
+export type {
+  RegistryProblem,
+  RegistryValidationResult,
+} from './validateRegistrySystem';
+export { exemptionsFromRecord, recordExemptionSource } from './exemptions';
+export type { Exemption, ExemptionSource } from './exemptions';
+export {
+  DEFAULT_MORATORIUM_START,
+  MORATORIUM_STATUSES,
+  MORATORIUM_TIME_ZONE,
+  evaluateMoratorium,
+} from './moratorium';
+export type {
+  EvaluateMoratoriumOptions,
+  MoratoriumStatus,
+  MoratoriumStatusKind,
+} from './moratorium';
+export {
+  registryCampaignCreatePermission,
+  registryCampaignDeletePermission,
+  registryCampaignReadPermission,
+  registryCampaignUpdatePermission,
+  registryExportPermission,
+  registryPermissions,
+  registrySystemReadPermission,
+} from './permissions';

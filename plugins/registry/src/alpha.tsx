@@ -1,0 +1,77 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
+import { isStateInformationSystem } from '@qaztech/plugin-registry-common';
+import { RegistryClient, registryApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The registry backend client.
+ *
+ * @alpha
+ */
+export const registryApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: registryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RegistryClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The register page at `/registry`; its nav item is titled "Register".
+ *
+ * @alpha
+ */
+export const registryPage = PageBlueprint.make({
+  params: {
+    path: '/registry',
+    routeRef: rootRouteRef,
+    title: 'Register',
+    icon: <LibraryBooksIcon />,
+    loader: () =>
+      import('./components/RegisterPage').then(m => <m.RegisterPage />),
+  },
+});
+
+/**
+ * The registry card, on the pages of state information systems only.
+ *
+ * @alpha
+ */
+export const registryEntityCard = EntityCardBlueprint.make({
+  name: 'registry',
+  params: {
+    filter: isStateInformationSystem,
+    loader: () =>
+      import('./components/RegistryCard').then(m => <m.RegistryCard />),
+  },
+});
+
+/**
+ * The register plugin for the new frontend system.
+ *
+ * @alpha
+ */
+const registryPlugin = createFrontendPlugin({
+  pluginId: 'registry',
+  title: 'Register',
+  icon: <LibraryBooksIcon />,
+  routes: {
+    root: rootRouteRef,
+  },
+  extensions: [registryApi, registryPage, registryEntityCard],
+});
+
+export default registryPlugin;
+
+export { rootRouteRef as registryRootRouteRef } from './routes';
+export { registryTranslationRef, registryTranslations } from './translations';

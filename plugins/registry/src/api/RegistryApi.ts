@@ -1,0 +1,167 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  DataCategory,
+  HostingKind,
+  LifecycleStage,
+  MoratoriumStatusKind,
+  OwnerKind,
+  RegistryRecord,
+} from '@qaztech/plugin-registry-common';
+
+/**
+ * A system's official title; Russian is always present.
+ *
+ * @public
+ */
+export type RegistrySystemTitle = {
+  ru: string;
+  kk?: string;
+  en?: string;
+};
+
+/**
+ * One row of the register, as the registry backend lists it.
+ *
+ * @public
+ */
+export type RegistrySystem = {
+  /** The System entity ref, e.g. `system:default/shep`. */
+  entityRef: string;
+  namespace: string;
+  name: string;
+  title: RegistrySystemTitle;
+  registryNumber?: string;
+  /** The owning state body: its Group entity ref and БИН. */
+  owner: { ref: string; bin?: string };
+  ownerKind: OwnerKind;
+  lifecycleStage: LifecycleStage;
+  platformStatus: MoratoriumStatusKind;
+  platformReason?: string;
+  critical: boolean;
+  hostingKind: HostingKind;
+  hostingCountry?: string;
+  dataCategories: DataCategory[];
+  /** ISO timestamp of the last change the backend saw. */
+  updatedAt: string;
+};
+
+/**
+ * One system of the register with its full record.
+ *
+ * @public
+ */
+export type RegistrySystemDetails = RegistrySystem & {
+  record: RegistryRecord;
+};
+
+/**
+ * Filters on the register; every field left out matches all systems.
+ *
+ * @public
+ */
+export type RegistryFilter = {
+  /** The owning state body's Group entity ref. */
+  owner?: string;
+  platformStatus?: MoratoriumStatusKind;
+  lifecycleStage?: LifecycleStage;
+  critical?: boolean;
+  dataCategory?: DataCategory;
+  hostingKind?: HostingKind;
+  /** Free text matched against titles, registry numbers and names. */
+  q?: string;
+};
+
+/**
+ * The columns the register can be sorted by.
+ *
+ * @public
+ */
+export type RegistrySortField =
+  | 'name'
+  | 'title'
+  | 'registryNumber'
+  | 'lifecycleStage'
+  | 'platformStatus'
+  | 'updatedAt';
+
+/**
+ * A request for one page of the register.
+ *
+ * @public
+ */
+export type ListRegistrySystemsRequest = RegistryFilter & {
+  sort?: RegistrySortField;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+};
+
+/**
+ * One page of the register.
+ *
+ * @public
+ */
+export type ListRegistrySystemsResponse = {
+  items: RegistrySystem[];
+  /** Present when more systems follow. */
+  nextCursor?: string;
+  /** How many systems match the filters, over all pages. */
+  totalCount: number;
+};
+
+/**
+ * The systems of one state body, counted by platform status.
+ *
+ * @public
+ */
+export type RegistryOwnerStats = {
+  /** The state body's Group entity ref. */
+  ref: string;
+  title?: string;
+  total: number;
+  byPlatformStatus: Partial<Record<MoratoriumStatusKind, number>>;
+};
+
+/**
+ * Counts over the whole register.
+ *
+ * @public
+ */
+export type RegistryStats = {
+  total: number;
+  byPlatformStatus: Partial<Record<MoratoriumStatusKind, number>>;
+  byLifecycleStage: Partial<Record<LifecycleStage, number>>;
+  byOwner: RegistryOwnerStats[];
+};
+
+/**
+ * The registry backend, as the frontend uses it.
+ *
+ * @public
+ */
+export interface RegistryApi {
+  /** One page of the register, filtered and sorted. */
+  listSystems(
+    request?: ListRegistrySystemsRequest,
+  ): Promise<ListRegistrySystemsResponse>;
+  /** One system with its record, or undefined when it is not in the register. */
+  getSystem(ref: {
+    namespace: string;
+    name: string;
+  }): Promise<RegistrySystemDetails | undefined>;
+  /** Counts over the whole register. */
+  getStats(): Promise<RegistryStats>;
+  /** The systems matching the filters, as a CSV file. */
+  exportCsv(filter?: RegistryFilter): Promise<Blob>;
+}
+
+/**
+ * The API ref of the {@link RegistryApi}.
+ *
+ * @public
+ */
+export const registryApiRef = createApiRef<RegistryApi>().with({
+  id: 'plugin.registry.api',
+  pluginId: 'registry',
+});

@@ -1,0 +1,120 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Container, Header } from '@backstage/ui';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { registryApiRef } from '../../api';
+import { registryTranslationRef, useRegistryTerms } from '../../translations';
+import { ExportButton } from './ExportButton';
+import { FilterBar } from './FilterBar';
+import { ownerTitle } from './ownerTitle';
+import { PlatformStatusChart } from './PlatformStatusChart';
+import {
+  NO_FILTERS,
+  RegisterFilters,
+  toRegistryFilter,
+} from './RegisterFilters';
+import { SystemsTable, TableSort } from './SystemsTable';
+import { useRegisterSystems } from './useRegisterSystems';
+
+/**
+ * The register of state information systems: counts by platform status per
+ * state body, the filtered table of systems and its CSV export.
+ *
+ * @public
+ */
+export function RegisterPage() {
+  const { t } = useTranslationRef(registryTranslationRef);
+  const terms = useRegistryTerms();
+  const registryApi = useApi(registryApiRef);
+  const [filters, setFilters] = useState<RegisterFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<TableSort>({ field: 'title', order: 'asc' });
+  const filter = useMemo(() => toRegistryFilter(filters), [filters]);
+  const systems = useRegisterSystems({
+    ...filter,
+    sort: sort.field,
+    order: sort.order,
+  });
+  const stats = useAsync(() => registryApi.getStats(), [registryApi]);
+
+  const ownerTitles = useMemo(
+    () =>
+      new Map(
+        (stats.value?.byOwner ?? []).map(owner => [
+          owner.ref,
+          ownerTitle(owner),
+        ]),
+      ),
+    [stats.value],
+  );
+
+  return (
+    <>
+      <Header
+        title={terms.registry}
+        description={t('page.description', { systems: terms.many })}
+        customActions={<ExportButton filter={filter} />}
+      />
+      <Container>
+        <Box my={2}>
+          <Paper variant="outlined">
+            <Box p={2}>
+              {stats.error && <ResponseErrorPanel error={stats.error} />}
+              {stats.loading && <Progress />}
+              {stats.value && (
+                <PlatformStatusChart byOwner={stats.value.byOwner} />
+              )}
+            </Box>
+          </Paper>
+        </Box>
+        <FilterBar
+          filters={filters}
+          stats={stats.value}
+          onChange={setFilters}
+        />
+        {systems.error && <ResponseErrorPanel error={systems.error} />}
+        {systems.loading && <Progress />}
+        {!systems.loading && !systems.error && (
+          <Paper variant="outlined">
+            {systems.items.length === 0 ? (
+              <Box p={3}>
+                <Typography>{t('page.empty')}</Typography>
+              </Box>
+            ) : (
+              <SystemsTable
+                items={systems.items}
+                ownerTitles={ownerTitles}
+                sort={sort}
+                onSort={setSort}
+              />
+            )}
+            <Box p={2} display="flex" alignItems="center" gridGap={16}>
+              <Typography variant="body2">
+                {t('page.shown', {
+                  shown: String(systems.items.length),
+                  total: String(systems.totalCount),
+                })}
+              </Typography>
+              {systems.nextCursor && (
+                <Button
+                  variant="outlined"
+                  disabled={systems.loadingMore}
+                  onClick={systems.loadMore}
+                >
+                  {t('page.showMore')}
+                </Button>
+              )}
+            </Box>
+            {systems.loadMoreError && (
+              <ResponseErrorPanel error={systems.loadMoreError} />
+            )}
+          </Paper>
+        )}
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
+import { RegistryCard } from './RegistryCard';
+
+function portal(): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name: 'portal-elektronnogo-pravitelstva',
+      title: 'Веб-портал «электронного правительства»',
+      labels: { 'qaztech.kz/platform-status': 'on-platform' },
+      annotations: {
+        'qaztech.kz/platform-status-reason': 'the system runs on the platform',
+      },
+    },
+    spec: {
+      type: 'state-information-system',
+      owner: 'group:default/mcriap',
+      registry: {
+        registryNumber: 'ИС-83319',
+        title: {
+          ru: 'Веб-портал «электронного правительства»',
+          kk: '«Электрондық үкімет» веб-порталы',
+          en: 'E-Government Web Portal',
+        },
+        purpose:
+          'Единая точка доступа граждан и бизнеса к государственным услугам.',
+        legalBasis: {
+          actType: 'resolution',
+          number: '1076',
+          date: '2006-02-25',
+        },
+        ownerKind: 'state-body',
+        parties: {
+          owner: {
+            name: 'Министерство цифрового развития',
+            bin: '190740682689',
+          },
+          operator: {
+            name: 'АО «Национальные информационные технологии»',
+            bin: '000340112436',
+          },
+        },
+        securityOfficer: 'user:default/yerzhan.baizhanov',
+        createdAt: '2006-04-12',
+        lifecycle: {
+          stage: 'industrial-operation',
+          history: [
+            { stage: 'planned', date: '2006-04-12' },
+            { stage: 'industrial-operation', date: '2008-03-24' },
+          ],
+        },
+        platform: { onPlatform: true },
+        hosting: { kind: 'platform', country: 'KZ' },
+        classification: {
+          critical: true,
+          confidentiality: 'high',
+          integrity: 'high',
+          availability: 'medium',
+        },
+        dataCategories: ['personal', 'financial'],
+        securityTestAct: {
+          number: 'ГТС-АИ-2025/1535',
+          date: '2025-01-17',
+          version: '3.12.5',
+        },
+        socProvider: 'ОЦИБ АО «НИТ»',
+      },
+    },
+  };
+}
+
+function renderCard(entity: Entity) {
+  return renderInTestApp(
+    <EntityProvider entity={entity}>
+      <RegistryCard />
+    </EntityProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+describe('RegistryCard', () => {
+  it('shows the record of a state information system', async () => {
+    await renderCard(portal());
+
+    expect(await screen.findByText('Register record')).toBeInTheDocument();
+    expect(
+      screen.getByText('Веб-портал «электронного правительства»'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('«Электрондық үкімет» веб-порталы'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('E-Government Web Portal')).toBeInTheDocument();
+    expect(screen.getByText('ИС-83319')).toBeInTheDocument();
+    expect(
+      screen.getByText('Resolution No. 1076 of 2006-02-25'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Министерство цифрового развития, BIN 190740682689'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'АО «Национальные информационные технологии», BIN 000340112436',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Planned since 2006-04-12')).toBeInTheDocument();
+    expect(
+      screen.getByText('Industrial operation since 2008-03-24'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('National platform, KZ')).toBeInTheDocument();
+    expect(screen.getByText('Personal, Financial')).toBeInTheDocument();
+    expect(
+      screen.getByText('No. ГТС-АИ-2025/1535 of 2025-01-17, version 3.12.5'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'mcriap' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/mcriap',
+    );
+    // Not built yet: plain text, no dead link.
+    expect(
+      screen.getByText('The scorecard is not available yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the moratorium status and its reason', async () => {
+    await renderCard(portal());
+
+    expect(await screen.findByText('On the platform')).toBeInTheDocument();
+    expect(
+      screen.getByText('the system runs on the platform'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the commission decision of an exempted system', async () => {
+    const entity = portal();
+    entity.metadata.labels!['qaztech.kz/platform-status'] = 'exempted';
+    entity.metadata.annotations!['qaztech.kz/platform-status-reason'] =
+      'exemption КЦ-2026/14 holds until 2027-12-31';
+    (entity.spec!.registry as any).platform = {
+      onPlatform: false,
+      exemption: {
+        decisionNumber: 'КЦ-2026/14',
+        decisionDate: '2026-02-10',
+        expiresAt: '2027-12-31',
+      },
+    };
+    await renderCard(entity);
+
+    expect(await screen.findByText('Exempted')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Commission decision No. КЦ-2026/14 of 2026-02-10, valid until 2027-12-31',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('exemption КЦ-2026/14 holds until 2027-12-31'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows nothing for a system that is not a state information system', async () => {
+    const entity = portal();
+    entity.spec!.type = 'service';
+    await renderCard(entity);
+
+    expect(screen.queryByText('Register record')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,206 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  EntityInfoCard,
+  EntityRefLink,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  RegistryParty,
+  RegistryRecord,
+  isStateInformationSystem,
+} from '@qaztech/plugin-registry-common';
+import { ReactNode } from 'react';
+import { registryTranslationRef } from '../../translations';
+import { PlatformStatusChip } from '../PlatformStatusChip';
+
+/** The label the catalog module writes with a system's platform status. */
+export const PLATFORM_STATUS_LABEL = 'qaztech.kz/platform-status';
+/** The annotation the catalog module writes with the status's reason. */
+export const PLATFORM_STATUS_REASON_ANNOTATION =
+  'qaztech.kz/platform-status-reason';
+
+const useStyles = makeStyles(theme => ({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(10rem, max-content) 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(1),
+    margin: 0,
+  },
+  term: {
+    color: theme.palette.text.secondary,
+    fontWeight: 500,
+  },
+  value: {
+    margin: 0,
+    overflowWrap: 'anywhere',
+  },
+  plainList: {
+    margin: 0,
+    paddingLeft: theme.spacing(2),
+  },
+}));
+
+function Row(props: { term: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <>
+      <Typography component="dt" variant="body2" className={classes.term}>
+        {props.term}
+      </Typography>
+      <Typography component="dd" variant="body2" className={classes.value}>
+        {props.children}
+      </Typography>
+    </>
+  );
+}
+
+/**
+ * The register's record of a state information system, on its entity page:
+ * titles, legal basis, parties, lifecycle, moratorium status and its reason,
+ * hosting, classification, data, the security test act, and where to go
+ * next. Renders nothing for any other entity.
+ *
+ * @public
+ */
+export function RegistryCard() {
+  const { entity } = useEntity();
+  const { t } = useTranslationRef(registryTranslationRef);
+  const classes = useStyles();
+
+  if (!isStateInformationSystem(entity)) {
+    return null;
+  }
+  const record: RegistryRecord = entity.spec.registry;
+  const status = entity.metadata.labels?.[PLATFORM_STATUS_LABEL];
+  const reason =
+    entity.metadata.annotations?.[PLATFORM_STATUS_REASON_ANNOTATION];
+  const party = (p: RegistryParty) =>
+    t('card.party', { name: p.name, bin: p.bin });
+  const exemption = record.platform.exemption;
+  const migrationDeadline = record.platform.migration?.deadline;
+
+  return (
+    <EntityInfoCard title={t('card.title')}>
+      <Box component="dl" className={classes.list}>
+        <Row term={t('card.titleRu')}>{record.title.ru}</Row>
+        <Row term={t('card.titleKk')}>{record.title.kk}</Row>
+        {record.title.en && (
+          <Row term={t('card.titleEn')}>{record.title.en}</Row>
+        )}
+        <Row term={t('card.registryNumber')}>
+          {record.registryNumber ?? t('card.none')}
+        </Row>
+        <Row term={t('card.purpose')}>{record.purpose}</Row>
+        <Row term={t('card.legalBasis')}>
+          {record.legalBasis
+            ? t('card.legalBasisValue', {
+                actType: t(`legalActType.${record.legalBasis.actType}`),
+                number: record.legalBasis.number,
+                date: record.legalBasis.date,
+              })
+            : t('card.none')}
+        </Row>
+        <Row term={t('card.stateBody')}>
+          <EntityRefLink entityRef={entity.spec.owner} defaultKind="group" />
+        </Row>
+        <Row term={t('card.ownerKind')}>
+          {t(`ownerKind.${record.ownerKind}`)}
+        </Row>
+        <Row term={t('card.owner')}>{party(record.parties.owner)}</Row>
+        {record.parties.operator && (
+          <Row term={t('card.operator')}>{party(record.parties.operator)}</Row>
+        )}
+        {record.parties.developer && (
+          <Row term={t('card.developer')}>
+            {party(record.parties.developer)}
+          </Row>
+        )}
+        {record.securityOfficer && (
+          <Row term={t('card.securityOfficer')}>
+            <EntityRefLink
+              entityRef={record.securityOfficer}
+              defaultKind="user"
+            />
+          </Row>
+        )}
+        <Row term={t('card.lifecycle')}>
+          {t(`lifecycleStage.${record.lifecycle.stage}`)}
+          <ol className={classes.plainList}>
+            {record.lifecycle.history.map(event => (
+              <li key={`${event.stage}-${event.date}`}>
+                {t('card.lifecycleEvent', {
+                  stage: t(`lifecycleStage.${event.stage}`),
+                  date: event.date,
+                })}
+              </li>
+            ))}
+          </ol>
+        </Row>
+        <Row term={t('card.platformStatus')}>
+          <PlatformStatusChip status={status} />
+          {migrationDeadline && (
+            <Box component="span" ml={1}>
+              {t('card.migrationDeadline', { date: migrationDeadline })}
+            </Box>
+          )}
+        </Row>
+        {reason && <Row term={t('card.reason')}>{reason}</Row>}
+        <Row term={t('card.exemption')}>
+          {exemption
+            ? `${t('card.exemptionValue', {
+                number: exemption.decisionNumber,
+                date: exemption.decisionDate,
+              })}, ${
+                exemption.expiresAt
+                  ? t('card.exemptionExpires', { date: exemption.expiresAt })
+                  : t('card.exemptionOpenEnded')
+              }`
+            : t('card.none')}
+        </Row>
+        <Row term={t('card.hosting')}>
+          {t('card.hostingValue', {
+            kind: t(`hostingKind.${record.hosting.kind}`),
+            country: record.hosting.country,
+          })}
+        </Row>
+        <Row term={t('card.classification')}>
+          {record.classification.critical
+            ? t('card.critical')
+            : t('card.notCritical')}
+          {'; '}
+          {t('card.cia', {
+            confidentiality: t(
+              `ciaLevel.${record.classification.confidentiality}`,
+            ),
+            integrity: t(`ciaLevel.${record.classification.integrity}`),
+            availability: t(`ciaLevel.${record.classification.availability}`),
+          })}
+        </Row>
+        <Row term={t('card.dataCategories')}>
+          {record.dataCategories.length > 0
+            ? record.dataCategories
+                .map(category => t(`dataCategory.${category}`))
+                .join(', ')
+            : t('card.none')}
+        </Row>
+        <Row term={t('card.securityTestAct')}>
+          {record.securityTestAct
+            ? t('card.securityTestActValue', {
+                number: record.securityTestAct.number,
+                date: record.securityTestAct.date,
+                version: record.securityTestAct.version,
+              })
+            : t('card.none')}
+        </Row>
+        {record.socProvider && (
+          <Row term={t('card.socProvider')}>{record.socProvider}</Row>
+        )}
+        <Row term={t('card.scorecard')}>{t('card.scorecardNotAvailable')}</Row>
+      </Box>
+    </EntityInfoCard>
+  );
+}

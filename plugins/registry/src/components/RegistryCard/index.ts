@@ -1,0 +1,5 @@
+export {
+  PLATFORM_STATUS_LABEL,
+  PLATFORM_STATUS_REASON_ANNOTATION,
+  RegistryCard,
+} from './RegistryCard';

@@ -1,0 +1,20 @@
+/**
+ * The register of state information systems in the app: the register page
+ * and the registry card on System entity pages.
+ *
+ * @packageDocumentation
+ */
+
+export { registryPlugin, RegistryPage, EntityRegistryCard } from './plugin';
+export { legacyRootRouteRef as registryRouteRef } from './routes';
+export * from './api';
+export {
+  registryTranslationRef,
+  registryTranslations,
+  useRegistryTerms,
+} from './translations';
+export type { Terminology } from './translations';
+export {
+  PLATFORM_STATUS_LABEL,
+  PLATFORM_STATUS_REASON_ANNOTATION,
+} from './components/RegistryCard';
