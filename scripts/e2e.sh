@@ -51,4 +51,20 @@ until curl -sf -o /dev/null http://localhost:3000 &&
 done
 echo "::: app ready after $SECONDS s"
 
+# The register projection follows the catalog on a schedule; the browser
+# tests need it filled, as a person opening the register would expect.
+token=$(curl -sf -H 'x-requested-with: XMLHttpRequest' \
+  -H 'x-qaztech-demo-user: gulnara.akhmetova' \
+  http://localhost:7007/api/auth/demo/refresh |
+  node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0)).backstageIdentity.token)')
+until [ "$(curl -sf -H "authorization: Bearer $token" http://localhost:7007/api/registry/stats |
+  node -e 'try { process.stdout.write(String(JSON.parse(require("fs").readFileSync(0)).total)) } catch { process.stdout.write("0") }')" -gt 0 ]; do
+  if [ $SECONDS -ge $deadline ] || ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "e2e.sh: the register stayed empty (see test-results/app.log)" >&2
+    exit 1
+  fi
+  sleep 3
+done
+echo "::: register filled after $SECONDS s"
+
 yarn playwright test --config e2e/playwright.config.ts

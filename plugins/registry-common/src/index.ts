@@ -8,6 +8,10 @@
  */
 
 export * from './types';
+export {
+  PLATFORM_STATUS_LABEL,
+  PLATFORM_STATUS_REASON_ANNOTATION,
+} from './entityFields';
 export { binCheckDigit, explainBin, isValidBin } from './bin';
 export { isCalendarDate } from './calendarDate';
 export { toEntityName } from './transliterate';

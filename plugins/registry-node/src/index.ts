@@ -12,7 +12,7 @@ export type { RegistryExemptionSourceExtensionPoint } from './extensions';
 export {
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
-} from './entityFields';
+} from '@qaztech/plugin-registry-common';
 export type {
   Exemption,
   ExemptionSource,

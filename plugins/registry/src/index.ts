@@ -17,4 +17,4 @@ export type { Terminology } from './translations';
 export {
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
-} from './components/RegistryCard';
+} from '@qaztech/plugin-registry-common';

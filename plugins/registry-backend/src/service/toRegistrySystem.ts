@@ -6,19 +6,14 @@ import {
 import {
   MORATORIUM_STATUSES,
   MoratoriumStatusKind,
+  PLATFORM_STATUS_LABEL,
+  PLATFORM_STATUS_REASON_ANNOTATION,
   RegistryProblem,
   evaluateMoratorium,
   exemptionsFromRecord,
   validateRegistrySystem,
 } from '@qaztech/plugin-registry-common';
 import { RegistrySystemInput } from '../database/RegistryStore';
-
-/** The label the catalog module writes with the moratorium status. */
-export const PLATFORM_STATUS_LABEL = 'qaztech.kz/platform-status';
-
-/** The annotation the catalog module writes with the status's reason. */
-export const PLATFORM_STATUS_REASON_ANNOTATION =
-  'qaztech.kz/platform-status-reason';
 
 /** What the sync makes of one catalog entity. */
 export type MappedSystem =

@@ -100,6 +100,7 @@ export function FilterBar(props: {
         onChange={setSelect('owner')}
         SelectProps={{ native: true }}
         InputLabelProps={{ shrink: true }}
+        style={{ minWidth: 220 }}
         variant="outlined"
         size="small"
       >
@@ -118,6 +119,7 @@ export function FilterBar(props: {
         onChange={setSelect('lifecycleStage')}
         SelectProps={{ native: true }}
         InputLabelProps={{ shrink: true }}
+        style={{ minWidth: 220 }}
         variant="outlined"
         size="small"
       >
@@ -139,6 +141,7 @@ export function FilterBar(props: {
         onChange={setSelect('dataCategory')}
         SelectProps={{ native: true }}
         InputLabelProps={{ shrink: true }}
+        style={{ minWidth: 220 }}
         variant="outlined"
         size="small"
       >

@@ -8,6 +8,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
+  PLATFORM_STATUS_LABEL,
+  PLATFORM_STATUS_REASON_ANNOTATION,
   RegistryParty,
   RegistryRecord,
   isStateInformationSystem,
@@ -15,12 +17,6 @@ import {
 import { ReactNode } from 'react';
 import { registryTranslationRef } from '../../translations';
 import { PlatformStatusChip } from '../PlatformStatusChip';
-
-/** The label the catalog module writes with a system's platform status. */
-export const PLATFORM_STATUS_LABEL = 'qaztech.kz/platform-status';
-/** The annotation the catalog module writes with the status's reason. */
-export const PLATFORM_STATUS_REASON_ANNOTATION =
-  'qaztech.kz/platform-status-reason';
 
 const useStyles = makeStyles(theme => ({
   list: {

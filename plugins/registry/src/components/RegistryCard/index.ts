@@ -1,5 +1,1 @@
-export {
-  PLATFORM_STATUS_LABEL,
-  PLATFORM_STATUS_REASON_ANNOTATION,
-  RegistryCard,
-} from './RegistryCard';
+export { RegistryCard } from './RegistryCard';
