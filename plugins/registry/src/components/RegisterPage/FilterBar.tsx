@@ -22,6 +22,38 @@ import { PLATFORM_STATUS_COLORS } from '../PlatformStatusChip';
 import { ownerTitle } from './ownerTitle';
 import { NO_FILTERS, RegisterFilters } from './RegisterFilters';
 
+/** One facet: a native select whose first option clears it. */
+function FacetSelect(props: {
+  id: string;
+  label: string;
+  allLabel: string;
+  value?: string;
+  onChange: (event: ChangeEvent<{ value: unknown }>) => void;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <TextField
+      select
+      id={props.id}
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={props.onChange}
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+      style={{ minWidth: 220 }}
+      variant="outlined"
+      size="small"
+    >
+      <option value="">{props.allLabel}</option>
+      {props.options.map(option => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
 /** How long typing must pause before the search is sent. */
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -92,66 +124,42 @@ export function FilterBar(props: {
         size="small"
         type="search"
       />
-      <TextField
-        select
+      <FacetSelect
         id="registry-filter-state-body"
         label={t('filters.stateBody')}
-        value={filters.owner ?? ''}
+        allLabel={t('filters.all')}
+        value={filters.owner}
         onChange={setSelect('owner')}
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        style={{ minWidth: 220 }}
-        variant="outlined"
-        size="small"
-      >
-        <option value="">{t('filters.all')}</option>
-        {owners.map(owner => (
-          <option key={owner.ref} value={owner.ref}>
-            {withCount(ownerTitle(owner), owner.total)}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        select
+        options={owners.map(owner => ({
+          value: owner.ref,
+          label: withCount(ownerTitle(owner), owner.total),
+        }))}
+      />
+      <FacetSelect
         id="registry-filter-lifecycle-stage"
         label={t('filters.lifecycleStage')}
-        value={filters.lifecycleStage ?? ''}
+        allLabel={t('filters.all')}
+        value={filters.lifecycleStage}
         onChange={setSelect('lifecycleStage')}
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        style={{ minWidth: 220 }}
-        variant="outlined"
-        size="small"
-      >
-        <option value="">{t('filters.all')}</option>
-        {LIFECYCLE_STAGES.map((stage: LifecycleStage) => (
-          <option key={stage} value={stage}>
-            {withCount(
-              t(`lifecycleStage.${stage}`),
-              stats ? stats.byLifecycleStage[stage] ?? 0 : undefined,
-            )}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        select
+        options={LIFECYCLE_STAGES.map((stage: LifecycleStage) => ({
+          value: stage,
+          label: withCount(
+            t(`lifecycleStage.${stage}`),
+            stats ? stats.byLifecycleStage[stage] ?? 0 : undefined,
+          ),
+        }))}
+      />
+      <FacetSelect
         id="registry-filter-data-category"
         label={t('filters.dataCategory')}
-        value={filters.dataCategory ?? ''}
+        allLabel={t('filters.all')}
+        value={filters.dataCategory}
         onChange={setSelect('dataCategory')}
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        style={{ minWidth: 220 }}
-        variant="outlined"
-        size="small"
-      >
-        <option value="">{t('filters.all')}</option>
-        {DATA_CATEGORIES.map((category: DataCategory) => (
-          <option key={category} value={category}>
-            {t(`dataCategory.${category}`)}
-          </option>
-        ))}
-      </TextField>
+        options={DATA_CATEGORIES.map((category: DataCategory) => ({
+          value: category,
+          label: t(`dataCategory.${category}`),
+        }))}
+      />
       <FormControlLabel
         control={
           <Switch
