@@ -6,8 +6,6 @@ import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { qaztechAppTranslationRef } from './ref';
 
 export { qaztechAppTranslationRef } from './ref';
-export { useTerms } from './useTerms';
-export type { Terminology } from './useTerms';
 
 /** Russian and Kazakh for the app's own texts. */
 export const qaztechAppTranslations = createTranslationResource({

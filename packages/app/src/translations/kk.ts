@@ -26,12 +26,6 @@ export default createTranslationMessages({
     'roles.securityOfficer': 'Ақпараттық қауіпсіздік жөніндегі маман',
     'roles.auditor': 'Аудитор',
     'roles.admin': 'Платформа әкімшісі',
-    'terms.information-system.one': 'ақпараттық жүйе',
-    'terms.information-system.many': 'ақпараттық жүйелер',
-    'terms.information-system.registry': 'Ақпараттық жүйелер тізілімі',
-    'terms.digital-system.one': 'цифрлық жүйе',
-    'terms.digital-system.many': 'цифрлық жүйелер',
-    'terms.digital-system.registry': 'Цифрлық жүйелер тізілімі',
     'home.widgetTitle': 'QazTech',
     'home.greeting': 'Қош келдіңіз, {{name}}',
     'home.lead':

@@ -32,18 +32,6 @@ export const qaztechAppTranslationRef = createTranslationRef({
       auditor: 'Auditor',
       admin: 'Platform administrator',
     },
-    terms: {
-      'information-system': {
-        one: 'information system',
-        many: 'information systems',
-        registry: 'Register of information systems',
-      },
-      'digital-system': {
-        one: 'digital system',
-        many: 'digital systems',
-        registry: 'Register of digital systems',
-      },
-    },
     home: {
       widgetTitle: 'QazTech',
       greeting: 'Welcome, {{name}}',

@@ -26,12 +26,6 @@ export default createTranslationMessages({
     'roles.securityOfficer': 'Специалист по информационной безопасности',
     'roles.auditor': 'Аудитор',
     'roles.admin': 'Администратор платформы',
-    'terms.information-system.one': 'информационная система',
-    'terms.information-system.many': 'информационные системы',
-    'terms.information-system.registry': 'Реестр информационных систем',
-    'terms.digital-system.one': 'цифровая система',
-    'terms.digital-system.many': 'цифровые системы',
-    'terms.digital-system.registry': 'Реестр цифровых систем',
     'home.widgetTitle': 'QazTech',
     'home.greeting': 'Добро пожаловать, {{name}}',
     'home.lead':

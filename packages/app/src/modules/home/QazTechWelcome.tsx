@@ -7,12 +7,13 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { qaztechAppTranslationRef, useTerms } from '../../translations';
+import { useRegistryTerms } from '@qaztech/plugin-registry';
+import { qaztechAppTranslationRef } from '../../translations';
 
 /** The welcome card of the home page: what the platform governs, in words the configured term set uses. */
 export function QazTechWelcome() {
   const { t } = useTranslationRef(qaztechAppTranslationRef);
-  const terms = useTerms();
+  const terms = useRegistryTerms();
   const identityApi = useApi(identityApiRef);
   const { value: profile } = useAsync(
     () => identityApi.getProfileInfo(),
