@@ -110,6 +110,11 @@ const TABLE: Row[] = [
   // Reviews, agenda, votes and decisions belong to their roles only.
   ['platformArchitect', 'moratorium.review.platform', undefined, 'allow'],
   ['developer', 'moratorium.review.platform', undefined, 'deny'],
+  ['platformArchitect', 'moratorium.request.request-info', undefined, 'allow'],
+  ['secretary', 'moratorium.request.intake', undefined, 'allow'],
+  ['developer', 'moratorium.request.intake', undefined, 'deny'],
+  ['secretary', 'moratorium.decision.revoke', undefined, 'allow'],
+  ['commissionMember', 'moratorium.decision.revoke', undefined, 'deny'],
   ['secretary', 'moratorium.agenda.update', 'update', 'allow'],
   ['secretary', 'moratorium.decision.record', 'create', 'allow'],
   ['secretary', 'moratorium.vote.cast', 'create', 'deny'],

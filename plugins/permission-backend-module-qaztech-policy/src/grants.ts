@@ -56,14 +56,20 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     'security-readiness.waiver.request',
   ],
   // Gives the feasibility opinion: could the platform serve instead?
-  platformArchitect: [{ action: 'read' }, 'moratorium.review.platform'],
+  platformArchitect: [
+    { action: 'read' },
+    'moratorium.review.platform',
+    'moratorium.request.request-info',
+  ],
   // Checks completeness, runs the agenda, records decisions and protocols.
   secretary: [
     { action: 'read' },
+    'moratorium.request.intake',
     'moratorium.review.ministry',
     'moratorium.request.request-info',
     'moratorium.agenda.*',
     'moratorium.decision.record',
+    'moratorium.decision.revoke',
     'moratorium.condition.update',
     'registry.campaign.*',
   ],

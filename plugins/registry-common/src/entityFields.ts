@@ -16,3 +16,14 @@ export const PLATFORM_STATUS_LABEL = 'qaztech.kz/platform-status';
  */
 export const PLATFORM_STATUS_REASON_ANNOTATION =
   'qaztech.kz/platform-status-reason';
+
+/**
+ * The annotation the registry catalog module writes next to
+ * {@link PLATFORM_STATUS_REASON_ANNOTATION}: the reason as JSON
+ * (`MoratoriumReasonDetail`), so user interfaces can say it in the reader's
+ * language.
+ *
+ * @public
+ */
+export const PLATFORM_STATUS_DETAIL_ANNOTATION =
+  'qaztech.kz/platform-status-detail';

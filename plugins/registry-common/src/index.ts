@@ -9,6 +9,7 @@
 
 export * from './types';
 export {
+  PLATFORM_STATUS_DETAIL_ANNOTATION,
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
 } from './entityFields';
@@ -31,6 +32,7 @@ export {
 } from './moratorium';
 export type {
   EvaluateMoratoriumOptions,
+  MoratoriumReasonDetail,
   MoratoriumStatus,
   MoratoriumStatusKind,
 } from './moratorium';

@@ -37,6 +37,7 @@ describe('evaluateMoratorium', () => {
       {
         status: 'on-platform',
         reason: 'The system runs on the QazTech platform.',
+        detail: { code: 'on-platform' },
       },
     ],
     [
@@ -48,6 +49,12 @@ describe('evaluateMoratorium', () => {
         migrationDeadline: '2026-06-30',
         reason:
           'The system was created on 2011-03-14, before the moratorium started on 2026-01-01; it must migrate to the platform by 2026-06-30.',
+        detail: {
+          code: 'legacy-migrating',
+          createdAt: '2011-03-14',
+          moratoriumStart: '2026-01-01',
+          deadline: '2026-06-30',
+        },
       },
     ],
     [
@@ -58,6 +65,11 @@ describe('evaluateMoratorium', () => {
         status: 'legacy-migrating',
         reason:
           'The system was created on 2005-09-12, before the moratorium started on 2026-01-01; it must migrate to the platform, but no migration deadline is set.',
+        detail: {
+          code: 'legacy-no-deadline',
+          createdAt: '2005-09-12',
+          moratoriumStart: '2026-01-01',
+        },
       },
     ],
     [
@@ -68,6 +80,11 @@ describe('evaluateMoratorium', () => {
         status: 'legacy-migrating',
         reason:
           'The system was created on 2014-04-01, before the moratorium started on 2026-01-01, and is decommissioned.',
+        detail: {
+          code: 'legacy-decommissioned',
+          createdAt: '2014-04-01',
+          moratoriumStart: '2026-01-01',
+        },
       },
     ],
     [
@@ -85,6 +102,14 @@ describe('evaluateMoratorium', () => {
         },
         reason:
           'The system was created outside the platform on 2026-02-02, under the moratorium in force since 2026-01-01, and is exempted by decision КВЦ-2026/02-3 of 2026-02-26 until 2026-06-30.',
+        detail: {
+          code: 'exempted',
+          createdAt: '2026-02-02',
+          moratoriumStart: '2026-01-01',
+          decisionNumber: 'КВЦ-2026/02-3',
+          decisionDate: '2026-02-26',
+          expiresAt: '2026-06-30',
+        },
       },
     ],
     [
@@ -95,6 +120,11 @@ describe('evaluateMoratorium', () => {
         status: 'violation',
         reason:
           'The system was created outside the platform on 2026-02-16, under the moratorium in force since 2026-01-01, and has no exemption.',
+        detail: {
+          code: 'no-exemption',
+          createdAt: '2026-02-16',
+          moratoriumStart: '2026-01-01',
+        },
       },
     ],
     [
@@ -108,6 +138,15 @@ describe('evaluateMoratorium', () => {
         status: 'violation',
         reason:
           'The system was created outside the platform on 2026-02-16, under the moratorium in force since 2026-01-01, and has no exemption in effect: exemption КВЦ-1 was revoked; exemption КВЦ-2 takes effect on 2026-05-20.',
+        // The translated reason names the latest decision.
+        detail: {
+          code: 'exemption-not-yet',
+          createdAt: '2026-02-16',
+          moratoriumStart: '2026-01-01',
+          decisionNumber: 'КВЦ-2',
+          decisionDate: '2026-05-20',
+          expiresAt: '2026-06-30',
+        },
       },
     ],
   ])('%s', (_, registryRecord, exemptions, expected) => {

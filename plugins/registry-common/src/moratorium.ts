@@ -32,6 +32,34 @@ export const MORATORIUM_STATUSES = [
 export type MoratoriumStatusKind = (typeof MORATORIUM_STATUSES)[number];
 
 /**
+ * Why a system has its status, as a code and the values a user interface
+ * needs to say it in the reader's language. Every value is a calendar date
+ * or a decision number.
+ *
+ * @public
+ */
+export type MoratoriumReasonDetail = {
+  code:
+    | 'on-platform'
+    | 'legacy-decommissioned'
+    | 'legacy-no-deadline'
+    | 'legacy-deadline-passed'
+    | 'legacy-migrating'
+    | 'exempted'
+    | 'exempted-open-ended'
+    | 'no-exemption'
+    | 'exemption-revoked'
+    | 'exemption-expired'
+    | 'exemption-not-yet';
+  createdAt?: CalendarDate;
+  moratoriumStart?: CalendarDate;
+  deadline?: CalendarDate;
+  decisionNumber?: string;
+  decisionDate?: CalendarDate;
+  expiresAt?: CalendarDate;
+};
+
+/**
  * The outcome of the moratorium rule for one system. `reason` is an English
  * sentence for logs and the API; user interfaces translate by `status`.
  *
@@ -40,6 +68,8 @@ export type MoratoriumStatusKind = (typeof MORATORIUM_STATUSES)[number];
 export interface MoratoriumStatus {
   status: MoratoriumStatusKind;
   reason: string;
+  /** The reason as a code and values, for translated user interfaces. */
+  detail: MoratoriumReasonDetail;
   /** The exemption that allows an `exempted` system. */
   exemption?: Exemption;
   /** The migration deadline of a `legacy-migrating` system, when one is set. */
@@ -65,27 +95,50 @@ function endOfDay(date: CalendarDate): DateTime {
   return DateTime.fromISO(date, { zone: MORATORIUM_TIME_ZONE }).endOf('day');
 }
 
+type NotInEffect = {
+  text: string;
+  code: 'exemption-revoked' | 'exemption-expired' | 'exemption-not-yet';
+};
+
 /** Why an exemption does not hold at `at`, or undefined when it does. */
 function whyNotInEffect(
   exemption: Exemption,
   at: DateTime,
-): string | undefined {
+): NotInEffect | undefined {
   const name = `exemption ${exemption.decisionNumber}`;
   if (exemption.status === 'revoked') {
-    return `${name} was revoked`;
+    return { text: `${name} was revoked`, code: 'exemption-revoked' };
   }
   if (exemption.status === 'expired') {
-    return exemption.expiresAt
-      ? `${name} expired on ${exemption.expiresAt}`
-      : `${name} has expired`;
+    return {
+      text: exemption.expiresAt
+        ? `${name} expired on ${exemption.expiresAt}`
+        : `${name} has expired`,
+      code: 'exemption-expired',
+    };
   }
   if (at < startOfDay(exemption.decisionDate)) {
-    return `${name} takes effect on ${exemption.decisionDate}`;
+    return {
+      text: `${name} takes effect on ${exemption.decisionDate}`,
+      code: 'exemption-not-yet',
+    };
   }
   if (exemption.expiresAt && at > endOfDay(exemption.expiresAt)) {
-    return `${name} expired on ${exemption.expiresAt}`;
+    return {
+      text: `${name} expired on ${exemption.expiresAt}`,
+      code: 'exemption-expired',
+    };
   }
   return undefined;
+}
+
+/** The exemption facts a translated reason names. */
+function exemptionValues(exemption: Exemption) {
+  return {
+    decisionNumber: exemption.decisionNumber,
+    decisionDate: exemption.decisionDate,
+    ...(exemption.expiresAt ? { expiresAt: exemption.expiresAt } : {}),
+  };
 }
 
 /** Open-ended exemptions last longest; otherwise the later expiry wins. */
@@ -117,6 +170,7 @@ export function evaluateMoratorium(
     return {
       status: 'on-platform',
       reason: 'The system runs on the QazTech platform.',
+      detail: { code: 'on-platform' },
     };
   }
 
@@ -125,29 +179,40 @@ export function evaluateMoratorium(
     const deadline = platform.migration?.deadline;
     const created = `The system was created on ${createdAt}, before the moratorium started on ${start}`;
     let reason: string;
+    let code: MoratoriumReasonDetail['code'];
     if (record.lifecycle.stage === 'decommissioned') {
       reason = `${created}, and is decommissioned.`;
+      code = 'legacy-decommissioned';
     } else if (!deadline) {
       reason = `${created}; it must migrate to the platform, but no migration deadline is set.`;
+      code = 'legacy-no-deadline';
     } else if (at > endOfDay(deadline)) {
       reason = `${created}; its migration deadline ${deadline} has passed.`;
+      code = 'legacy-deadline-passed';
     } else {
       reason = `${created}; it must migrate to the platform by ${deadline}.`;
+      code = 'legacy-migrating';
     }
     return {
       status: 'legacy-migrating',
       reason,
+      detail: {
+        code,
+        createdAt,
+        moratoriumStart: start,
+        ...(deadline ? { deadline } : {}),
+      },
       ...(deadline ? { migrationDeadline: deadline } : {}),
     };
   }
 
   const created = `The system was created outside the platform on ${createdAt}, under the moratorium in force since ${start}`;
   let best: Exemption | undefined;
-  const problems: string[] = [];
+  const problems: (NotInEffect & { exemption: Exemption })[] = [];
   for (const exemption of exemptions) {
     const problem = whyNotInEffect(exemption, at);
     if (problem) {
-      problems.push(problem);
+      problems.push({ ...problem, exemption });
     } else if (!best || lastsLonger(exemption, best)) {
       best = exemption;
     }
@@ -158,13 +223,33 @@ export function evaluateMoratorium(
     return {
       status: 'exempted',
       reason: `${created}, and is exempted by decision ${best.decisionNumber} of ${best.decisionDate}${until}.`,
+      detail: {
+        code: best.expiresAt ? 'exempted' : 'exempted-open-ended',
+        createdAt,
+        moratoriumStart: start,
+        ...exemptionValues(best),
+      },
       exemption: best,
     };
   }
+  // The translated reason names one exemption: the latest decision.
+  const latest = [...problems].sort((a, b) =>
+    a.exemption.decisionDate < b.exemption.decisionDate ? 1 : -1,
+  )[0];
   return {
     status: 'violation',
     reason: problems.length
-      ? `${created}, and has no exemption in effect: ${problems.join('; ')}.`
+      ? `${created}, and has no exemption in effect: ${problems
+          .map(p => p.text)
+          .join('; ')}.`
       : `${created}, and has no exemption.`,
+    detail: latest
+      ? {
+          code: latest.code,
+          createdAt,
+          moratoriumStart: start,
+          ...exemptionValues(latest.exemption),
+        }
+      : { code: 'no-exemption', createdAt, moratoriumStart: start },
   };
 }

@@ -44,6 +44,7 @@ export default createTranslationMessages({
     'nav.home': 'Басты бет',
     'nav.catalog': 'Каталог',
     'nav.registry': 'Тізілім',
+    'nav.moratorium': 'Ерекшеліктер',
     'nav.create': 'Құру',
     'nav.apis': 'API',
     'nav.docs': 'Құжаттама',

@@ -52,6 +52,7 @@ export const qaztechAppTranslationRef = createTranslationRef({
       home: 'Home',
       catalog: 'Catalog',
       registry: 'Register',
+      moratorium: 'Exemptions',
       create: 'Create',
       apis: 'APIs',
       docs: 'Docs',

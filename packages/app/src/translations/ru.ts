@@ -44,6 +44,7 @@ export default createTranslationMessages({
     'nav.home': 'Главная',
     'nav.catalog': 'Каталог',
     'nav.registry': 'Реестр',
+    'nav.moratorium': 'Исключения',
     'nav.create': 'Создать',
     'nav.apis': 'API',
     'nav.docs': 'Документация',

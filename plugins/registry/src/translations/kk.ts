@@ -71,6 +71,27 @@ export default {
   'legalActType.resolution': 'Қаулы',
   'legalActType.order': 'Бұйрық',
   'legalActType.decision': 'Шешім',
+  'reason.on-platform': 'Жүйе QazTech платформасында жұмыс істейді.',
+  'reason.legacy-decommissioned':
+    '{{createdAt}} күні, мораторий басталғанға дейін ({{moratoriumStart}}) құрылған; жүйе пайдаланудан шығарылған.',
+  'reason.legacy-no-deadline':
+    '{{createdAt}} күні, мораторий басталғанға дейін ({{moratoriumStart}}) құрылған; платформаға көшуі тиіс, бірақ көшу мерзімі белгіленбеген.',
+  'reason.legacy-deadline-passed':
+    '{{createdAt}} күні, мораторий басталғанға дейін ({{moratoriumStart}}) құрылған; платформаға көшу мерзімі {{deadline}} өтіп кеткен.',
+  'reason.legacy-migrating':
+    '{{createdAt}} күні, мораторий басталғанға дейін ({{moratoriumStart}}) құрылған; {{deadline}} дейін платформаға көшуі тиіс.',
+  'reason.exempted':
+    'Мораторий кезінде {{createdAt}} күні платформадан тыс құрылған; {{decisionDate}} күнгі {{decisionNumber}} шешімі бойынша ерекшелік {{expiresAt}} дейін әрекет етеді.',
+  'reason.exempted-open-ended':
+    'Мораторий кезінде {{createdAt}} күні платформадан тыс құрылған; {{decisionDate}} күнгі {{decisionNumber}} шешімі бойынша ерекшелік мерзімсіз.',
+  'reason.no-exemption':
+    '{{moratoriumStart}} бастап әрекет ететін мораторий кезінде {{createdAt}} күні платформадан тыс құрылған, ерекшелігі жоқ.',
+  'reason.exemption-revoked':
+    'Мораторий кезінде {{createdAt}} күні платформадан тыс құрылған; {{decisionDate}} күнгі {{decisionNumber}} ерекшелігі кері қайтарылған.',
+  'reason.exemption-expired':
+    'Мораторий кезінде {{createdAt}} күні платформадан тыс құрылған; {{decisionNumber}} ерекшелігінің мерзімі {{expiresAt}} аяқталған.',
+  'reason.exemption-not-yet':
+    'Мораторий кезінде {{createdAt}} күні платформадан тыс құрылған; {{decisionNumber}} ерекшелігі {{decisionDate}} күнінен бастап күшіне енеді.',
   'card.title': 'Тізілімдегі есептік жазба',
   'card.titleRu': 'Атауы (орыс тілінде)',
   'card.titleKk': 'Атауы (қазақ тілінде)',

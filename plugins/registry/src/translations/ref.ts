@@ -110,6 +110,29 @@ export const registryTranslationRef = createTranslationRef({
       order: 'Order',
       decision: 'Decision',
     },
+    reason: {
+      'on-platform': 'The system runs on the QazTech platform.',
+      'legacy-decommissioned':
+        'Created on {{createdAt}}, before the moratorium started on {{moratoriumStart}}; the system is decommissioned.',
+      'legacy-no-deadline':
+        'Created on {{createdAt}}, before the moratorium started on {{moratoriumStart}}; it must migrate to the platform, but no migration deadline is set.',
+      'legacy-deadline-passed':
+        'Created on {{createdAt}}, before the moratorium started on {{moratoriumStart}}; its migration deadline {{deadline}} has passed.',
+      'legacy-migrating':
+        'Created on {{createdAt}}, before the moratorium started on {{moratoriumStart}}; it must migrate to the platform by {{deadline}}.',
+      exempted:
+        'Created outside the platform on {{createdAt}}, under the moratorium; exempted by decision {{decisionNumber}} of {{decisionDate}} until {{expiresAt}}.',
+      'exempted-open-ended':
+        'Created outside the platform on {{createdAt}}, under the moratorium; exempted by decision {{decisionNumber}} of {{decisionDate}} without an expiry date.',
+      'no-exemption':
+        'Created outside the platform on {{createdAt}}, under the moratorium in force since {{moratoriumStart}}, and has no exemption.',
+      'exemption-revoked':
+        'Created outside the platform on {{createdAt}}, under the moratorium; exemption {{decisionNumber}} of {{decisionDate}} was revoked.',
+      'exemption-expired':
+        'Created outside the platform on {{createdAt}}, under the moratorium; exemption {{decisionNumber}} expired on {{expiresAt}}.',
+      'exemption-not-yet':
+        'Created outside the platform on {{createdAt}}, under the moratorium; exemption {{decisionNumber}} takes effect on {{decisionDate}}.',
+    },
     card: {
       title: 'Register record',
       titleRu: 'Title (Russian)',

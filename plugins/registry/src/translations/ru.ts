@@ -72,6 +72,27 @@ export default {
   'legalActType.resolution': 'Постановление',
   'legalActType.order': 'Приказ',
   'legalActType.decision': 'Решение',
+  'reason.on-platform': 'Система работает на платформе QazTech.',
+  'reason.legacy-decommissioned':
+    'Создана {{createdAt}}, до начала моратория {{moratoriumStart}}; система выведена из эксплуатации.',
+  'reason.legacy-no-deadline':
+    'Создана {{createdAt}}, до начала моратория {{moratoriumStart}}; должна перейти на платформу, но срок перехода не установлен.',
+  'reason.legacy-deadline-passed':
+    'Создана {{createdAt}}, до начала моратория {{moratoriumStart}}; срок перехода на платформу {{deadline}} истёк.',
+  'reason.legacy-migrating':
+    'Создана {{createdAt}}, до начала моратория {{moratoriumStart}}; должна перейти на платформу до {{deadline}}.',
+  'reason.exempted':
+    'Создана вне платформы {{createdAt}}, в период моратория; исключение по решению {{decisionNumber}} от {{decisionDate}} действует до {{expiresAt}}.',
+  'reason.exempted-open-ended':
+    'Создана вне платформы {{createdAt}}, в период моратория; исключение по решению {{decisionNumber}} от {{decisionDate}} бессрочно.',
+  'reason.no-exemption':
+    'Создана вне платформы {{createdAt}}, при действующем с {{moratoriumStart}} моратории, и исключения не имеет.',
+  'reason.exemption-revoked':
+    'Создана вне платформы {{createdAt}}, в период моратория; исключение {{decisionNumber}} от {{decisionDate}} отозвано.',
+  'reason.exemption-expired':
+    'Создана вне платформы {{createdAt}}, в период моратория; срок исключения {{decisionNumber}} истёк {{expiresAt}}.',
+  'reason.exemption-not-yet':
+    'Создана вне платформы {{createdAt}}, в период моратория; исключение {{decisionNumber}} вступает в силу {{decisionDate}}.',
   'card.title': 'Учётная запись реестра',
   'card.titleRu': 'Название (на русском)',
   'card.titleKk': 'Название (на казахском)',

@@ -21,6 +21,7 @@ const TRANSLATED_ITEMS = {
   'page:home': 'nav.home',
   'page:catalog': 'nav.catalog',
   'page:registry': 'nav.registry',
+  'page:moratorium': 'nav.moratorium',
   'page:scaffolder': 'nav.create',
   'page:api-docs': 'nav.apis',
   'page:techdocs': 'nav.docs',
@@ -62,6 +63,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:home')}
             {nav.take('page:catalog')}
             {nav.take('page:registry')}
+            {nav.take('page:moratorium')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             <SidebarScrollWrapper>

@@ -165,6 +165,32 @@ describe('RegistryCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says the reason from its detail in the reader’s language, not the logged sentence', async () => {
+    const entity = portal();
+    entity.metadata.labels!['qaztech.kz/platform-status'] = 'violation';
+    entity.metadata.annotations!['qaztech.kz/platform-status-reason'] =
+      'an English sentence for logs';
+    entity.metadata.annotations!['qaztech.kz/platform-status-detail'] =
+      JSON.stringify({
+        code: 'exemption-expired',
+        createdAt: '2026-02-02',
+        moratoriumStart: '2026-01-01',
+        decisionNumber: 'КЦ-2026/14',
+        decisionDate: '2026-02-10',
+        expiresAt: '2026-10-31',
+      });
+    await renderCard(entity);
+
+    expect(
+      await screen.findByText(
+        'Created outside the platform on 2026-02-02, under the moratorium; exemption КЦ-2026/14 expired on 2026-10-31.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('an English sentence for logs'),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows nothing for a system that is not a state information system', async () => {
     const entity = portal();
     entity.spec!.type = 'service';

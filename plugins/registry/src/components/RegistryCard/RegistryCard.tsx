@@ -9,9 +9,11 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   PLATFORM_STATUS_LABEL,
+  PLATFORM_STATUS_DETAIL_ANNOTATION,
   PLATFORM_STATUS_REASON_ANNOTATION,
   RegistryParty,
   RegistryRecord,
+  MoratoriumReasonDetail,
   isStateInformationSystem,
 } from '@qaztech/plugin-registry-common';
 import { ReactNode } from 'react';
@@ -54,6 +56,35 @@ function Row(props: { term: string; children: ReactNode }) {
   );
 }
 
+const REASON_CODES: readonly MoratoriumReasonDetail['code'][] = [
+  'on-platform',
+  'legacy-decommissioned',
+  'legacy-no-deadline',
+  'legacy-deadline-passed',
+  'legacy-migrating',
+  'exempted',
+  'exempted-open-ended',
+  'no-exemption',
+  'exemption-revoked',
+  'exemption-expired',
+  'exemption-not-yet',
+];
+
+/** The reason detail the catalog module wrote, when it is one we can say. */
+function readReasonDetail(
+  json: string | undefined,
+): MoratoriumReasonDetail | undefined {
+  if (!json) {
+    return undefined;
+  }
+  try {
+    const detail = JSON.parse(json);
+    return REASON_CODES.includes(detail?.code) ? detail : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The register's record of a state information system, on its entity page:
  * titles, legal basis, parties, lifecycle, moratorium status and its reason,
@@ -72,8 +103,14 @@ export function RegistryCard() {
   }
   const record: RegistryRecord = entity.spec.registry;
   const status = entity.metadata.labels?.[PLATFORM_STATUS_LABEL];
-  const reason =
-    entity.metadata.annotations?.[PLATFORM_STATUS_REASON_ANNOTATION];
+  const detail = readReasonDetail(
+    entity.metadata.annotations?.[PLATFORM_STATUS_DETAIL_ANNOTATION],
+  );
+  // The English sentence stays the fallback for entities processed before
+  // the module wrote the detail annotation.
+  const reason = detail
+    ? t(`reason.${detail.code}`, { ...detail })
+    : entity.metadata.annotations?.[PLATFORM_STATUS_REASON_ANNOTATION];
   const party = (p: RegistryParty) =>
     t('card.party', { name: p.name, bin: p.bin });
   const exemption = record.platform.exemption;
