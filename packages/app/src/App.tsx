@@ -1,5 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import moratoriumPlugin from '@qaztech/plugin-moratorium/alpha';
 import registryPlugin from '@qaztech/plugin-registry/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
@@ -10,6 +11,7 @@ export default createApp({
   features: [
     catalogPlugin,
     registryPlugin,
+    moratoriumPlugin,
     navModule,
     homeModule,
     signInModule,

@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleMoratoriumExemptions } from '@qaztech/plugin-moratorium-backend';
 import { authModuleDemoProvider } from './modules/demoSignIn';
 
 const backend = createBackend();
@@ -35,6 +36,8 @@ backend.add(
 // the register: validation, relations and moratorium status of state
 // information systems, and the national register import
 backend.add(import('@qaztech/plugin-catalog-backend-module-registry'));
+// the commission's decisions as the register's exemption source
+backend.add(catalogModuleMoratoriumExemptions);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
@@ -68,4 +71,6 @@ backend.add(import('@qaztech/plugin-permission-backend-module-qaztech-policy'));
 
 // the register API: projection, filters, statistics, export, import log
 backend.add(import('@qaztech/plugin-registry-backend'));
+// the moratorium: exemption requests, commission votes and decisions, audit
+backend.add(import('@qaztech/plugin-moratorium-backend'));
 backend.start();

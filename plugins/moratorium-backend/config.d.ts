@@ -1,0 +1,79 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  moratorium?: {
+    /**
+     * Working days allowed in each stage of a request, by state. Only the
+     * states given replace the defaults: submitted 3, platform-review 10,
+     * ministry-review 10, info-requested 10, deferred 20. A state absent
+     * from both has no deadline.
+     */
+    deadlines?: {
+      /** Working days for the secretary to take in a submitted request. */
+      submitted?: number;
+      /** Working days for the platform's feasibility review. */
+      'platform-review'?: number;
+      /** Working days for the ministry's review. */
+      'ministry-review'?: number;
+      /** Working days for the applicant to answer a request for information. */
+      'info-requested'?: number;
+      /** Working days for a deferred request to reach a later agenda. */
+      deferred?: number;
+      /** Working days before a deadline when everyone concerned is reminded. Defaults to 2. */
+      reminderWorkingDays?: number;
+    };
+    /**
+     * Public holidays (`YYYY-MM-DD`, Asia/Almaty), skipped by deadlines
+     * besides weekends. When set, replaces the built-in list of Kazakhstan's
+     * public holidays for 2025–2027.
+     */
+    holidays?: string[];
+    commission?: {
+      /**
+       * The Groups whose members form the commission, as entity refs.
+       * Defaults to `group:default/qaztech-commission-members`.
+       */
+      groups?: string[];
+      /**
+       * The share of eligible members whose votes (recusals aside) make a
+       * quorum, between 0 and 1. Defaults to 0.5.
+       */
+      quorum?: number;
+      /**
+       * The share of votes (for, against and abstain) that votes "for" must
+       * exceed for an approval, at least 0 and below 1. Defaults to 0.5.
+       */
+      majority?: number;
+    };
+    /**
+     * The Groups of the commission's secretaries, who are told of every
+     * submission and of deadlines. Defaults to
+     * `group:default/qaztech-commission-secretaries`.
+     */
+    secretaryGroups?: string[];
+    notifications?: {
+      /** The language of notifications: ru (default), kk or en. */
+      language?: 'ru' | 'kk' | 'en';
+    };
+    conditions?: {
+      /**
+       * Whether an approval is revoked when one of its conditions is
+       * missed (its due date passed while still open). Defaults to true.
+       */
+      revokeOnMissed?: boolean;
+    };
+    /**
+     * How often deadlines, conditions and expiries are checked (reminders,
+     * missed notices, revocations, expiries). Runs on one replica at a
+     * time. Defaults to every 10 minutes.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    exemptionSource?: {
+      /**
+       * Seconds the catalog module keeps a system's exemptions before asking
+       * the moratorium backend again. Defaults to 30.
+       */
+      cacheSeconds?: number;
+    };
+  };
+}

@@ -1,0 +1,1308 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  AuditVerification,
+  Condition,
+  Decision,
+  HistoryEntry,
+  Page,
+  RequestContent,
+  RequestState,
+  Sitting,
+  Vote,
+  formatRequestNumber,
+} from '@qaztech/plugin-moratorium-common';
+import { CalendarDate, Exemption } from '@qaztech/plugin-registry-common';
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { canonicalJson } from './canonicalJson';
+import { decodeCursor, encodeCursor } from './cursor';
+import { foldText, likePattern } from './foldText';
+import {
+  AuditEntry,
+  AuditInput,
+  ConditionPatch,
+  DecisionFilter,
+  DueDeadline,
+  IdempotentResponse,
+  MoratoriumStore,
+  PageRequest,
+  RequestFilter,
+  RequestSort,
+  StoreInstant,
+  StoreTx,
+  StoredDeadline,
+  StoredDecisionSummary,
+  StoredRequest,
+  StoredRequestPatch,
+  StoredRequestSummary,
+} from './MoratoriumStore';
+
+const REQUESTS = 'moratorium_requests';
+const COUNTERS = 'moratorium_counters';
+const HISTORY = 'moratorium_history';
+const VOTES = 'moratorium_votes';
+const SITTINGS = 'moratorium_sittings';
+const DECISIONS = 'moratorium_decisions';
+const CONDITIONS = 'moratorium_conditions';
+const DEADLINES = 'moratorium_deadlines';
+const IDEMPOTENCY = 'moratorium_idempotency';
+const AUDIT = 'moratorium_audit';
+const AUDIT_HEAD = 'moratorium_audit_head';
+
+/** The `prevHash` of the first audit entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Request numbers take the year of the day the request was created here. */
+const NUMBER_ZONE = 'Asia/Almaty';
+
+const APPROVED_OUTCOMES = ['approved', 'approved-with-conditions'];
+
+/** Request states that carry an exemption, and the status each one gives it. */
+const EXEMPTION_STATUS: Partial<Record<RequestState, Exemption['status']>> = {
+  approved: 'approved',
+  'approved-with-conditions': 'approved',
+  expired: 'expired',
+  revoked: 'revoked',
+};
+
+const VERIFY_BATCH = 1000;
+
+type Db = Knex | Knex.Transaction;
+
+type RequestRow = {
+  id: string;
+  number: string;
+  state: RequestState;
+  resume_state: RequestState | null;
+  version: number | string;
+  content: string;
+  applicant: string;
+  state_body_ref: string | null;
+  system_ref: string | null;
+  system: string | null;
+  purpose: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+  similar_systems: string;
+  opinions: string;
+  questions: string | null;
+  sitting_id: string | null;
+};
+
+type DeadlineRow = {
+  request_id: string;
+  subject: string;
+  due_at: string;
+  paused_at: string | null;
+  remaining_working_days: number | string | null;
+  reminded_at: string | null;
+  missed_notified_at: string | null;
+  closed_at: string | null;
+};
+
+type DecisionRow = {
+  id: number | string;
+  request_id: string;
+  outcome: Decision['outcome'];
+  protocol_number: string;
+  sitting_date: string;
+  reasons: string | null;
+  expires_at: string | null;
+  recorded_by: string;
+  recorded_at: string;
+};
+
+type ConditionRow = {
+  decision_id: number | string;
+  id: string;
+  request_id: string;
+  text: string;
+  due_date: string;
+  status: Condition['status'];
+  resolved_at: string | null;
+  resolved_by: string | null;
+  evidence: string | null;
+};
+
+type SummaryRow = Pick<
+  RequestRow,
+  | 'id'
+  | 'number'
+  | 'state'
+  | 'version'
+  | 'applicant'
+  | 'created_at'
+  | 'updated_at'
+  | 'submitted_at'
+  | 'system'
+  | 'state_body_ref'
+  | 'purpose'
+  | 'sitting_id'
+> & {
+  sitting_date: string | null;
+  d_subject: string | null;
+  d_due_at: string;
+  d_paused_at: string | null;
+  d_remaining: number | string | null;
+  d_reminded_at: string | null;
+  d_missed_at: string | null;
+};
+
+type DecisionSummaryRow = DecisionRow & {
+  request_number: string;
+  request_state: RequestState;
+  request_system: string | null;
+  request_body: string | null;
+};
+
+type CountRow = { count: number | string } | undefined;
+
+type AuditRow = {
+  seq: number | string;
+  request_id: string | null;
+  actor: string;
+  action: string;
+  payload: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/** A UTC ISO 8601 instant with milliseconds: its text order is time order. */
+function toIso(value: StoreInstant): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new TypeError(`Not a valid instant: ${String(value)}`);
+  }
+  return date.toISOString();
+}
+
+/** Entity refs compare in lower case, as the catalog does. */
+function lowerRef(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+function optional<K extends string, V>(
+  key: K,
+  value: V | null | undefined,
+): { [P in K]?: V } {
+  return (value === null || value === undefined ? {} : { [key]: value }) as {
+    [P in K]?: V;
+  };
+}
+
+/** The columns that follow from a request's content. */
+function contentColumns(number: string, content: RequestContent) {
+  const system = content.system;
+  return {
+    content: JSON.stringify(content),
+    state_body_ref: content.stateBodyRef
+      ? lowerRef(content.stateBodyRef)
+      : null,
+    system_ref: system?.entityRef ? lowerRef(system.entityRef) : null,
+    system: system ? JSON.stringify(system) : null,
+    purpose: content.purpose ?? null,
+    search_text: foldText(
+      [
+        number,
+        system?.entityRef ?? '',
+        ...(system?.kind === 'planned'
+          ? [system.title.ru, system.title.kk, system.title.en ?? '']
+          : []),
+        content.purpose ?? '',
+      ].join('\n'),
+    ),
+  };
+}
+
+function toRequest(row: RequestRow): StoredRequest {
+  return {
+    id: row.id,
+    number: row.number,
+    state: row.state,
+    ...optional('resumeState', row.resume_state),
+    version: Number(row.version),
+    content: JSON.parse(row.content),
+    applicant: row.applicant,
+    ...optional('stateBodyRef', row.state_body_ref),
+    ...optional('systemRef', row.system_ref),
+    ...optional('submittedBy', row.submitted_by),
+    ...optional('submittedAt', row.submitted_at),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    similarSystems: JSON.parse(row.similar_systems),
+    opinions: JSON.parse(row.opinions),
+    ...optional('questions', row.questions),
+    ...optional('sittingId', row.sitting_id),
+  };
+}
+
+function toDeadline(row: DeadlineRow): StoredDeadline {
+  return {
+    subject: row.subject,
+    dueAt: row.due_at,
+    ...optional('pausedAt', row.paused_at),
+    ...optional(
+      'remainingWorkingDays',
+      row.remaining_working_days === null
+        ? null
+        : Number(row.remaining_working_days),
+    ),
+    ...optional('remindedAt', row.reminded_at),
+    ...optional('missedNotifiedAt', row.missed_notified_at),
+    ...optional('closedAt', row.closed_at),
+  };
+}
+
+function toCondition(row: ConditionRow): Condition {
+  return {
+    id: row.id,
+    text: row.text,
+    dueDate: row.due_date,
+    status: row.status,
+    ...optional('resolvedAt', row.resolved_at),
+    ...optional('resolvedBy', row.resolved_by),
+    ...optional('evidence', row.evidence),
+  };
+}
+
+function toDecision(row: DecisionRow, conditions: Condition[]): Decision {
+  return {
+    requestId: row.request_id,
+    outcome: row.outcome,
+    protocolNumber: row.protocol_number,
+    sittingDate: row.sitting_date,
+    ...optional('reasons', row.reasons),
+    ...optional('expiresAt', row.expires_at),
+    conditions,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    ...optional('requestId', row.request_id),
+    actor: row.actor,
+    action: row.action,
+    payload: JSON.parse(row.payload),
+    at: row.at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The hash of an audit entry:
+ * sha256(prevHash + canonical JSON of {seq, requestId, actor, action, payload, at}).
+ */
+export function auditHash(
+  prevHash: string,
+  entry: {
+    seq: number;
+    requestId?: string | null;
+    actor: string;
+    action: string;
+    payload: unknown;
+    at: string;
+  },
+): string {
+  const content = canonicalJson({
+    seq: entry.seq,
+    requestId: entry.requestId ?? null,
+    actor: entry.actor,
+    action: entry.action,
+    payload: entry.payload,
+    at: entry.at,
+  });
+  return createHash('sha256')
+    .update(prevHash + content)
+    .digest('hex');
+}
+
+/** Rows of a page of `limit` items fetched with `limit + 1`. */
+function pageOf<R, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+  cursorOf: (row: R) => string,
+  totalCount: number,
+): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = rows.length > limit ? items[items.length - 1] : undefined;
+  return {
+    items: items.map(map),
+    ...(last ? { nextCursor: cursorOf(last) } : {}),
+    totalCount,
+  };
+}
+
+/**
+ * The moratorium's store in the plugin's database (SQLite or PostgreSQL).
+ *
+ * @public
+ */
+export class DatabaseMoratoriumStore implements MoratoriumStore {
+  /** Runs the migrations (unless skipped) and returns the store. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseMoratoriumStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({
+        directory: resolvePackagePath(
+          '@qaztech/plugin-moratorium-backend',
+          'migrations',
+        ),
+      });
+    }
+    return new DatabaseMoratoriumStore(client);
+  }
+
+  private readonly isPostgres: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.isPostgres = db.client.config.client === 'pg';
+  }
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  // Requests
+
+  async createRequest(
+    tx: StoreTx,
+    request: {
+      id: string;
+      number?: string;
+      applicant: string;
+      content: RequestContent;
+      createdAt: StoreInstant;
+    },
+  ): Promise<StoredRequest> {
+    const createdAt = toIso(request.createdAt);
+    let number = request.number;
+    if (!number) {
+      const year = DateTime.fromISO(createdAt, { zone: NUMBER_ZONE }).year;
+      number = formatRequestNumber(
+        year,
+        await this.nextCounter(tx, `request-number:${year}`),
+      );
+    }
+    await tx(REQUESTS).insert({
+      id: request.id,
+      number,
+      state: 'draft',
+      resume_state: null,
+      version: 1,
+      applicant: lowerRef(request.applicant),
+      ...contentColumns(number, request.content),
+      submitted_by: null,
+      submitted_at: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+      similar_systems: '[]',
+      opinions: '[]',
+      questions: null,
+      sitting_id: null,
+    });
+    return (await this.getRequest(request.id, tx))!;
+  }
+
+  async getRequest(
+    id: string,
+    tx?: StoreTx,
+  ): Promise<StoredRequest | undefined> {
+    const row = await (tx ?? this.db)<RequestRow>(REQUESTS)
+      .where('id', id)
+      .first();
+    return row ? toRequest(row) : undefined;
+  }
+
+  async updateRequest(
+    tx: StoreTx,
+    id: string,
+    expectedVersion: number,
+    patch: StoredRequestPatch,
+  ): Promise<StoredRequest | undefined> {
+    const update: Record<string, unknown> = {
+      version: expectedVersion + 1,
+      updated_at: toIso(patch.updatedAt ?? new Date()),
+    };
+    if (patch.state !== undefined) update.state = patch.state;
+    if (patch.resumeState !== undefined) {
+      update.resume_state = patch.resumeState;
+    }
+    if (patch.submittedBy !== undefined) {
+      update.submitted_by = patch.submittedBy;
+    }
+    if (patch.submittedAt !== undefined) {
+      update.submitted_at =
+        patch.submittedAt === null ? null : toIso(patch.submittedAt);
+    }
+    if (patch.similarSystems !== undefined) {
+      update.similar_systems = JSON.stringify(patch.similarSystems);
+    }
+    if (patch.opinions !== undefined) {
+      update.opinions = JSON.stringify(patch.opinions);
+    }
+    if (patch.questions !== undefined) update.questions = patch.questions;
+    if (patch.sittingId !== undefined) update.sitting_id = patch.sittingId;
+    if (patch.content !== undefined) {
+      const current = await tx(REQUESTS)
+        .where('id', id)
+        .select('number')
+        .first();
+      if (!current) {
+        return undefined;
+      }
+      Object.assign(update, contentColumns(current.number, patch.content));
+    }
+
+    // The version in the WHERE makes this a compare-and-set: on PostgreSQL a
+    // concurrent writer waits for the row lock, re-checks and matches nothing.
+    const count = await tx(REQUESTS)
+      .where({ id, version: expectedVersion })
+      .update(update);
+    if (!count) {
+      return undefined;
+    }
+    return this.getRequest(id, tx);
+  }
+
+  async listRequests(
+    filter: RequestFilter,
+    page: PageRequest & { sort?: RequestSort },
+  ): Promise<Page<StoredRequestSummary>> {
+    const sortColumn = page.sort === 'createdAt' ? 'created_at' : 'updated_at';
+    const list = `requests:${sortColumn}`;
+    const query = this.filteredRequests(filter)
+      .leftJoin({ s: SITTINGS }, 's.id', 'r.sitting_id')
+      .leftJoin({ d: DEADLINES }, function joinDeadline() {
+        this.on('d.request_id', '=', 'r.id')
+          .andOn('d.subject', '=', 'r.state')
+          .andOnNull('d.closed_at');
+      })
+      .select(
+        'r.id',
+        'r.number',
+        'r.state',
+        'r.version',
+        'r.applicant',
+        'r.created_at',
+        'r.updated_at',
+        'r.submitted_at',
+        'r.system',
+        'r.state_body_ref',
+        'r.purpose',
+        'r.sitting_id',
+        { sitting_date: 's.date' },
+        { d_subject: 'd.subject' },
+        { d_due_at: 'd.due_at' },
+        { d_paused_at: 'd.paused_at' },
+        { d_remaining: 'd.remaining_working_days' },
+        { d_reminded_at: 'd.reminded_at' },
+        { d_missed_at: 'd.missed_notified_at' },
+      )
+      .orderBy([
+        { column: `r.${sortColumn}`, order: 'desc' },
+        { column: 'r.id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+    if (page.cursor) {
+      const [value, id] = decodeCursor(list, page.cursor, ['string', 'string']);
+      query.whereRaw(`(??, r.id) < (?, ?)`, [`r.${sortColumn}`, value, id]);
+    }
+    const [rows, count] = (await Promise.all([
+      query,
+      this.filteredRequests(filter).count({ count: '*' }).first(),
+    ])) as [SummaryRow[], CountRow];
+    return pageOf(
+      rows,
+      page.limit,
+      (row): StoredRequestSummary => ({
+        id: row.id,
+        number: row.number,
+        state: row.state,
+        version: Number(row.version),
+        applicant: row.applicant,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        ...optional('submittedAt', row.submitted_at),
+        ...optional('system', row.system ? JSON.parse(row.system) : null),
+        ...optional('stateBodyRef', row.state_body_ref),
+        ...optional('purpose', row.purpose),
+        ...optional('sittingId', row.sitting_id),
+        ...optional('sittingDate', row.sitting_date),
+        ...(row.d_subject
+          ? {
+              currentDeadline: toDeadline({
+                request_id: row.id,
+                subject: row.d_subject,
+                due_at: row.d_due_at,
+                paused_at: row.d_paused_at,
+                remaining_working_days: row.d_remaining,
+                reminded_at: row.d_reminded_at,
+                missed_notified_at: row.d_missed_at,
+                closed_at: null,
+              }),
+            }
+          : {}),
+      }),
+      row =>
+        encodeCursor(list, [
+          sortColumn === 'created_at' ? row.created_at : row.updated_at,
+          row.id,
+        ]),
+      Number(count?.count ?? 0),
+    );
+  }
+
+  // History and votes
+
+  async appendHistory(
+    tx: StoreTx,
+    requestId: string,
+    entry: HistoryEntry,
+  ): Promise<void> {
+    await tx(HISTORY).insert({
+      request_id: requestId,
+      action: entry.action,
+      from_state: entry.from ?? null,
+      to_state: entry.to ?? null,
+      actor: entry.actor,
+      at: toIso(entry.at),
+      details: entry.details ? JSON.stringify(entry.details) : null,
+    });
+  }
+
+  async listHistory(requestId: string, tx?: StoreTx): Promise<HistoryEntry[]> {
+    const rows = await (tx ?? this.db)(HISTORY)
+      .where('request_id', requestId)
+      .orderBy('id');
+    return rows.map(row => ({
+      action: row.action,
+      ...optional('from', row.from_state),
+      ...optional('to', row.to_state),
+      actor: row.actor,
+      at: row.at,
+      ...optional('details', row.details ? JSON.parse(row.details) : null),
+    }));
+  }
+
+  async upsertVote(tx: StoreTx, requestId: string, vote: Vote): Promise<void> {
+    await tx(VOTES)
+      .insert({
+        request_id: requestId,
+        member: lowerRef(vote.member),
+        choice: vote.choice,
+        opinion: vote.opinion ?? null,
+        at: toIso(vote.at),
+      })
+      .onConflict(['request_id', 'member'])
+      .merge(['choice', 'opinion', 'at']);
+  }
+
+  async listVotes(requestId: string, tx?: StoreTx): Promise<Vote[]> {
+    const rows = await (tx ?? this.db)(VOTES)
+      .where('request_id', requestId)
+      .orderBy('member');
+    return rows.map(row => ({
+      member: row.member,
+      choice: row.choice,
+      ...optional('opinion', row.opinion),
+      at: row.at,
+    }));
+  }
+
+  async clearVotes(tx: StoreTx, requestId: string): Promise<void> {
+    await tx(VOTES).where('request_id', requestId).delete();
+  }
+
+  // Sittings
+
+  async findOrCreateSitting(tx: StoreTx, date: CalendarDate): Promise<Sitting> {
+    await tx(SITTINGS)
+      .insert({
+        id: randomUUID(),
+        date,
+        created_at: new Date().toISOString(),
+      })
+      .onConflict('date')
+      .ignore();
+    return (await this.sittings(tx, tx(SITTINGS).where('date', date)))[0];
+  }
+
+  async getSitting(id: string, tx?: StoreTx): Promise<Sitting | undefined> {
+    const db = tx ?? this.db;
+    return (await this.sittings(db, db(SITTINGS).where('id', id)))[0];
+  }
+
+  async listSittings(
+    filter: { from?: CalendarDate; to?: CalendarDate } = {},
+  ): Promise<Sitting[]> {
+    const query = this.db(SITTINGS);
+    if (filter.from) query.where('date', '>=', filter.from);
+    if (filter.to) query.where('date', '<=', filter.to);
+    return this.sittings(this.db, query);
+  }
+
+  /** The sittings a query selects, newest first, with their agendas. */
+  private async sittings(db: Db, query: Knex.QueryBuilder): Promise<Sitting[]> {
+    const rows: Array<{ id: string; date: string }> = await query
+      .select('id', 'date')
+      .orderBy('date', 'desc');
+    if (!rows.length) {
+      return [];
+    }
+    const agenda = new Map<string, string[]>(rows.map(r => [r.id, []]));
+    const requests: Array<{ id: string; sitting_id: string }> = await db(
+      REQUESTS,
+    )
+      .whereIn(
+        'sitting_id',
+        rows.map(r => r.id),
+      )
+      .select('id', 'sitting_id')
+      .orderBy('number');
+    for (const request of requests) {
+      agenda.get(request.sitting_id)?.push(request.id);
+    }
+    return rows.map(r => ({
+      id: r.id,
+      date: r.date,
+      requestIds: agenda.get(r.id)!,
+    }));
+  }
+
+  // Decisions and conditions
+
+  async recordDecision(tx: StoreTx, decision: Decision): Promise<void> {
+    const [inserted] = await tx(DECISIONS).insert(
+      {
+        request_id: decision.requestId,
+        outcome: decision.outcome,
+        protocol_number: decision.protocolNumber,
+        sitting_date: decision.sittingDate,
+        reasons: decision.reasons ?? null,
+        expires_at: decision.expiresAt ?? null,
+        recorded_by: decision.recordedBy,
+        recorded_at: toIso(decision.recordedAt),
+      },
+      ['id'],
+    );
+    const decisionId = typeof inserted === 'object' ? inserted.id : inserted;
+    if (decision.conditions.length) {
+      await tx(CONDITIONS).insert(
+        decision.conditions.map((condition, position) => ({
+          decision_id: decisionId,
+          id: condition.id,
+          request_id: decision.requestId,
+          position,
+          text: condition.text,
+          due_date: condition.dueDate,
+          status: condition.status,
+          resolved_at: condition.resolvedAt
+            ? toIso(condition.resolvedAt)
+            : null,
+          resolved_by: condition.resolvedBy ?? null,
+          evidence: condition.evidence ?? null,
+        })),
+      );
+    }
+  }
+
+  async getDecision(
+    requestId: string,
+    tx?: StoreTx,
+  ): Promise<Decision | undefined> {
+    const db = tx ?? this.db;
+    const row: DecisionRow | undefined = await db(DECISIONS)
+      .where('request_id', requestId)
+      .orderBy('id', 'desc')
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const conditions = await this.conditionsOf(db, [row.id]);
+    return toDecision(row, conditions.get(String(row.id)) ?? []);
+  }
+
+  async listDecisions(
+    filter: DecisionFilter,
+    page: PageRequest,
+  ): Promise<Page<StoredDecisionSummary>> {
+    const list = 'decisions';
+    const query = this.filteredDecisions(filter)
+      .select(
+        'd.*',
+        { request_number: 'r.number' },
+        { request_state: 'r.state' },
+        { request_system: 'r.system' },
+        { request_body: 'r.state_body_ref' },
+      )
+      .orderBy([
+        { column: 'd.recorded_at', order: 'desc' },
+        { column: 'd.id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+    if (page.cursor) {
+      const [recordedAt, id] = decodeCursor(list, page.cursor, [
+        'string',
+        'number',
+      ]);
+      query.whereRaw('(d.recorded_at, d.id) < (?, ?)', [recordedAt, id]);
+    }
+    const [rows, count] = (await Promise.all([
+      query,
+      this.filteredDecisions(filter).count({ count: '*' }).first(),
+    ])) as [DecisionSummaryRow[], CountRow];
+    const conditions = await this.conditionsOf(
+      this.db,
+      rows.slice(0, page.limit).map(row => row.id),
+    );
+    return pageOf(
+      rows,
+      page.limit,
+      (row): StoredDecisionSummary => ({
+        ...toDecision(row, conditions.get(String(row.id)) ?? []),
+        requestNumber: row.request_number,
+        state: row.request_state,
+        ...optional(
+          'system',
+          row.request_system ? JSON.parse(row.request_system) : null,
+        ),
+        ...optional('stateBodyRef', row.request_body),
+      }),
+      row => encodeCursor(list, [row.recorded_at, Number(row.id)]),
+      Number(count?.count ?? 0),
+    );
+  }
+
+  async updateCondition(
+    tx: StoreTx,
+    requestId: string,
+    conditionId: string,
+    patch: ConditionPatch,
+  ): Promise<boolean> {
+    const update: Record<string, unknown> = {};
+    if (patch.status !== undefined) update.status = patch.status;
+    if (patch.resolvedAt !== undefined) {
+      update.resolved_at =
+        patch.resolvedAt === null ? null : toIso(patch.resolvedAt);
+    }
+    if (patch.resolvedBy !== undefined) update.resolved_by = patch.resolvedBy;
+    if (patch.evidence !== undefined) update.evidence = patch.evidence;
+    const latest = await tx(CONDITIONS)
+      .where({ request_id: requestId, id: conditionId })
+      .max({ decision_id: 'decision_id' })
+      .first();
+    if (latest?.decision_id === null || latest?.decision_id === undefined) {
+      return false;
+    }
+    if (!Object.keys(update).length) {
+      return true;
+    }
+    const count = await tx(CONDITIONS)
+      .where({ decision_id: latest.decision_id, id: conditionId })
+      .update(update);
+    return count > 0;
+  }
+
+  async listOpenConditionsDue(
+    before: CalendarDate,
+  ): Promise<Array<Condition & { requestId: string; requestNumber: string }>> {
+    const rows = await this.db({ c: CONDITIONS })
+      .join({ r: REQUESTS }, 'r.id', 'c.request_id')
+      .where('c.status', 'open')
+      .where('c.due_date', '<=', before)
+      .where('r.state', 'approved-with-conditions')
+      .whereRaw(
+        `c.decision_id = (select max(d.id) from ${DECISIONS} d where d.request_id = c.request_id)`,
+      )
+      .select('c.*', { request_number: 'r.number' })
+      .orderBy([
+        { column: 'c.due_date', order: 'asc' },
+        { column: 'r.number', order: 'asc' },
+        { column: 'c.position', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      ...toCondition(row),
+      requestId: row.request_id,
+      requestNumber: row.request_number,
+    }));
+  }
+
+  // Deadlines
+
+  async upsertDeadline(
+    tx: StoreTx,
+    requestId: string,
+    deadline: StoredDeadline,
+  ): Promise<void> {
+    const iso = (value?: string) => (value ? toIso(value) : null);
+    await tx(DEADLINES)
+      .insert({
+        request_id: requestId,
+        subject: deadline.subject,
+        due_at: toIso(deadline.dueAt),
+        paused_at: iso(deadline.pausedAt),
+        remaining_working_days: deadline.remainingWorkingDays ?? null,
+        reminded_at: iso(deadline.remindedAt),
+        missed_notified_at: iso(deadline.missedNotifiedAt),
+        closed_at: iso(deadline.closedAt),
+      })
+      .onConflict(['request_id', 'subject'])
+      .merge();
+  }
+
+  async closeDeadlines(
+    tx: StoreTx,
+    requestId: string,
+    at: StoreInstant,
+    subjects?: string[],
+  ): Promise<void> {
+    const query = tx(DEADLINES)
+      .where('request_id', requestId)
+      .whereNull('closed_at');
+    if (subjects) {
+      query.whereIn('subject', subjects);
+    }
+    await query.update({ closed_at: toIso(at) });
+  }
+
+  async listDeadlines(
+    requestId: string,
+    tx?: StoreTx,
+  ): Promise<StoredDeadline[]> {
+    const rows: DeadlineRow[] = await (tx ?? this.db)(DEADLINES)
+      .where('request_id', requestId)
+      .orderBy([
+        { column: 'due_at', order: 'asc' },
+        { column: 'subject', order: 'asc' },
+      ]);
+    return rows.map(toDeadline);
+  }
+
+  async listDueDeadlines(
+    before: StoreInstant,
+    limit = 500,
+  ): Promise<DueDeadline[]> {
+    const rows = await this.db({ d: DEADLINES })
+      .join({ r: REQUESTS }, 'r.id', 'd.request_id')
+      .whereNull('d.closed_at')
+      .whereNull('d.paused_at')
+      .where('d.due_at', '<=', toIso(before))
+      .where(q =>
+        q.whereNull('d.reminded_at').orWhereNull('d.missed_notified_at'),
+      )
+      .select(
+        'd.*',
+        { request_number: 'r.number' },
+        { state: 'r.state' },
+        { applicant: 'r.applicant' },
+        { state_body_ref: 'r.state_body_ref' },
+        { system: 'r.system' },
+      )
+      .orderBy([
+        { column: 'd.due_at', order: 'asc' },
+        { column: 'd.request_id', order: 'asc' },
+        { column: 'd.subject', order: 'asc' },
+      ])
+      .limit(limit);
+    return rows.map(row => ({
+      ...toDeadline(row),
+      requestId: row.request_id,
+      requestNumber: row.request_number,
+      state: row.state,
+      applicant: row.applicant,
+      ...optional('stateBodyRef', row.state_body_ref),
+      ...optional('system', row.system ? JSON.parse(row.system) : null),
+    }));
+  }
+
+  async markReminded(
+    requestId: string,
+    subject: string,
+    at: StoreInstant,
+    tx?: StoreTx,
+  ): Promise<boolean> {
+    const count = await (tx ?? this.db)(DEADLINES)
+      .where({ request_id: requestId, subject })
+      .whereNull('reminded_at')
+      .update({ reminded_at: toIso(at) });
+    return count > 0;
+  }
+
+  async markMissedNotified(
+    requestId: string,
+    subject: string,
+    at: StoreInstant,
+    tx?: StoreTx,
+  ): Promise<boolean> {
+    const count = await (tx ?? this.db)(DEADLINES)
+      .where({ request_id: requestId, subject })
+      .whereNull('missed_notified_at')
+      .update({ missed_notified_at: toIso(at) });
+    return count > 0;
+  }
+
+  // Exemptions
+
+  async listExemptions(systemRef: string): Promise<Exemption[]> {
+    const rows = await this.db({ d: DECISIONS })
+      .join({ r: REQUESTS }, 'r.id', 'd.request_id')
+      .where('r.system_ref', lowerRef(systemRef))
+      .whereIn('d.outcome', APPROVED_OUTCOMES)
+      .whereIn('r.state', Object.keys(EXEMPTION_STATUS))
+      .select('d.protocol_number', 'd.sitting_date', 'd.expires_at', {
+        state: 'r.state',
+      })
+      .orderBy([
+        { column: 'd.sitting_date', order: 'desc' },
+        { column: 'd.id', order: 'desc' },
+      ]);
+    return rows.map(row => ({
+      decisionNumber: row.protocol_number,
+      decisionDate: row.sitting_date,
+      ...optional('expiresAt', row.expires_at),
+      status: EXEMPTION_STATUS[row.state as RequestState]!,
+      source: 'moratorium',
+    }));
+  }
+
+  async listExemptionChangesSince(since: StoreInstant): Promise<string[]> {
+    const rows = await this.db(REQUESTS)
+      .where('updated_at', '>', toIso(since))
+      .whereIn('state', Object.keys(EXEMPTION_STATUS))
+      .whereNotNull('system_ref')
+      .distinct('system_ref')
+      .orderBy('system_ref');
+    return rows.map(row => row.system_ref);
+  }
+
+  // Idempotency
+
+  async getIdempotent(
+    actor: string,
+    key: string,
+    tx?: StoreTx,
+  ): Promise<IdempotentResponse | undefined> {
+    const row = await (tx ?? this.db)(IDEMPOTENCY)
+      .where({ actor, key })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      requestHash: row.request_hash,
+      status: Number(row.status),
+      body: JSON.parse(row.body),
+      createdAt: row.created_at,
+    };
+  }
+
+  async saveIdempotent(
+    tx: StoreTx,
+    entry: {
+      actor: string;
+      key: string;
+      requestHash: string;
+      status: number;
+      body: unknown;
+    },
+  ): Promise<boolean> {
+    // ON CONFLICT DO NOTHING: a concurrent insert of the same key waits for
+    // the other transaction and then inserts nothing, without aborting ours.
+    const inserted = await tx(IDEMPOTENCY)
+      .insert({
+        actor: entry.actor,
+        key: entry.key,
+        request_hash: entry.requestHash,
+        status: entry.status,
+        body: JSON.stringify(entry.body ?? null),
+        created_at: new Date().toISOString(),
+      })
+      .onConflict(['actor', 'key'])
+      .ignore()
+      .returning('key');
+    return inserted.length > 0;
+  }
+
+  // Audit
+
+  async appendAudit(tx: StoreTx, entry: AuditInput): Promise<AuditEntry> {
+    // Locking the head row serializes appends on PostgreSQL until commit;
+    // SQLite has a single writer anyway.
+    const headQuery = tx(AUDIT_HEAD).where('id', 1).select('seq', 'hash');
+    if (this.isPostgres) {
+      headQuery.forUpdate();
+    }
+    const head = await headQuery.first();
+    if (!head) {
+      throw new Error(`The audit chain has no head row in ${AUDIT_HEAD}`);
+    }
+    const seq = Number(head.seq) + 1;
+    const prevHash: string = head.hash;
+    const at = toIso(entry.at);
+    const payload = canonicalJson(entry.payload);
+    const hash = auditHash(prevHash, {
+      seq,
+      requestId: entry.requestId,
+      actor: entry.actor,
+      action: entry.action,
+      payload: JSON.parse(payload),
+      at,
+    });
+    await tx(AUDIT).insert({
+      seq,
+      request_id: entry.requestId ?? null,
+      actor: entry.actor,
+      action: entry.action,
+      payload,
+      at,
+      prev_hash: prevHash,
+      hash,
+    });
+    await tx(AUDIT_HEAD).where('id', 1).update({ seq, hash });
+    return {
+      seq,
+      ...optional('requestId', entry.requestId),
+      actor: entry.actor,
+      action: entry.action,
+      payload: JSON.parse(payload),
+      at,
+      prevHash,
+      hash,
+    };
+  }
+
+  async verifyAudit(): Promise<AuditVerification> {
+    let expectedPrev = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const rows: AuditRow[] = await this.db(AUDIT)
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq')
+        .limit(VERIFY_BATCH);
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        const requestId = row.request_id ?? undefined;
+        if (seq !== expectedSeq || row.prev_hash !== expectedPrev) {
+          return {
+            ok: false,
+            checked,
+            firstBroken: {
+              seq,
+              ...optional('requestId', requestId),
+              problem: 'prev-mismatch',
+              message:
+                seq !== expectedSeq
+                  ? `Audit entry ${seq} follows entry ${
+                      expectedSeq - 1
+                    }: entries ${expectedSeq}…${
+                      seq - 1
+                    } are missing or out of order`
+                  : `Audit entry ${seq} does not link to entry ${
+                      seq - 1
+                    }: an entry was removed, inserted or reordered`,
+            },
+          };
+        }
+        let payload: unknown;
+        try {
+          payload = JSON.parse(row.payload);
+        } catch {
+          payload = row.payload;
+        }
+        const hash = auditHash(row.prev_hash, {
+          seq,
+          requestId: row.request_id,
+          actor: row.actor,
+          action: row.action,
+          payload,
+          at: row.at,
+        });
+        checked += 1;
+        if (hash !== row.hash) {
+          return {
+            ok: false,
+            checked,
+            firstBroken: {
+              seq,
+              ...optional('requestId', requestId),
+              problem: 'hash-mismatch',
+              message: `Audit entry ${seq} was changed after it was recorded: its content does not match its hash`,
+            },
+          };
+        }
+        expectedPrev = row.hash;
+        expectedSeq = seq + 1;
+      }
+      if (rows.length < VERIFY_BATCH) {
+        break;
+      }
+    }
+
+    // Rows removed from the end leave a consistent prefix; the head knows.
+    const head = await this.db(AUDIT_HEAD).where('id', 1).first();
+    if (
+      !head ||
+      Number(head.seq) !== expectedSeq - 1 ||
+      head.hash !== expectedPrev
+    ) {
+      return {
+        ok: false,
+        checked,
+        firstBroken: {
+          seq: expectedSeq,
+          problem: 'prev-mismatch',
+          message: `The audit chain ends at entry ${expectedSeq - 1}, but ${
+            head ? Number(head.seq) : 'no'
+          } entries were recorded`,
+        },
+      };
+    }
+    return { ok: true, checked };
+  }
+
+  async listAudit(
+    filter: { requestId?: string },
+    page: PageRequest,
+  ): Promise<Page<AuditEntry>> {
+    const list = 'audit';
+    const filtered = () => {
+      const query = this.db(AUDIT);
+      if (filter.requestId) {
+        query.where('request_id', filter.requestId);
+      }
+      return query;
+    };
+    const query = filtered()
+      .select('*')
+      .orderBy('seq', 'desc')
+      .limit(page.limit + 1);
+    if (page.cursor) {
+      const [seq] = decodeCursor(list, page.cursor, ['number']);
+      query.where('seq', '<', seq);
+    }
+    const [rows, count] = (await Promise.all([
+      query,
+      filtered().count({ count: '*' }).first(),
+    ])) as [AuditRow[], CountRow];
+    return pageOf(
+      rows,
+      page.limit,
+      toAuditEntry,
+      row => encodeCursor(list, [Number(row.seq)]),
+      Number(count?.count ?? 0),
+    );
+  }
+
+  // Helpers
+
+  /** Adds one to a named counter and returns the new value (1 when new). */
+  private async nextCounter(tx: StoreTx, name: string): Promise<number> {
+    // One statement, so two creators never get the same number: PostgreSQL
+    // locks the counter row until commit, SQLite has a single writer.
+    const [row] = await tx(COUNTERS)
+      .insert({ name, value: 1 })
+      .onConflict('name')
+      .merge({ value: tx.raw('?? + 1', [`${COUNTERS}.value`]) })
+      .returning('value');
+    return Number(typeof row === 'object' ? row.value : row);
+  }
+
+  private filteredRequests(filter: RequestFilter): Knex.QueryBuilder {
+    const query = this.db({ r: REQUESTS });
+    if (filter.states?.length) {
+      query.whereIn('r.state', filter.states);
+    }
+    if (filter.stateBodyRefs?.length) {
+      query.whereIn('r.state_body_ref', filter.stateBodyRefs.map(lowerRef));
+    }
+    if (filter.applicant) {
+      query.where('r.applicant', lowerRef(filter.applicant));
+    }
+    if (filter.systemRef) {
+      query.where('r.system_ref', lowerRef(filter.systemRef));
+    }
+    if (filter.sittingId) {
+      query.where('r.sitting_id', filter.sittingId);
+    }
+    if (filter.q?.trim()) {
+      query.whereRaw(`r.search_text LIKE ? ESCAPE '!'`, [
+        likePattern(filter.q.trim()),
+      ]);
+    }
+    const visibleTo = filter.draftsVisibleTo;
+    if (visibleTo) {
+      query.where(q => {
+        q.whereNot('r.state', 'draft').orWhere(
+          'r.applicant',
+          lowerRef(visibleTo.userRef),
+        );
+        if (visibleTo.ownershipRefs.length) {
+          q.orWhereIn(
+            'r.state_body_ref',
+            visibleTo.ownershipRefs.map(lowerRef),
+          );
+        }
+      });
+    }
+    return query;
+  }
+
+  private filteredDecisions(filter: DecisionFilter): Knex.QueryBuilder {
+    const query = this.db({ d: DECISIONS }).join(
+      { r: REQUESTS },
+      'r.id',
+      'd.request_id',
+    );
+    if (filter.outcomes?.length) {
+      query.whereIn('d.outcome', filter.outcomes);
+    }
+    if (filter.stateBodyRefs?.length) {
+      query.whereIn('r.state_body_ref', filter.stateBodyRefs.map(lowerRef));
+    }
+    if (filter.systemRef) {
+      query.where('r.system_ref', lowerRef(filter.systemRef));
+    }
+    if (filter.requestId) {
+      query.where('d.request_id', filter.requestId);
+    }
+    return query;
+  }
+
+  /** The conditions of the decisions, by decision id, in their order. */
+  private async conditionsOf(
+    db: Db,
+    decisionIds: Array<number | string>,
+  ): Promise<Map<string, Condition[]>> {
+    const result = new Map<string, Condition[]>();
+    if (!decisionIds.length) {
+      return result;
+    }
+    const rows: ConditionRow[] = await db(CONDITIONS)
+      .whereIn('decision_id', decisionIds)
+      .orderBy([
+        { column: 'decision_id', order: 'asc' },
+        { column: 'position', order: 'asc' },
+      ]);
+    for (const row of rows) {
+      const key = String(row.decision_id);
+      result.set(key, [...(result.get(key) ?? []), toCondition(row)]);
+    }
+    return result;
+  }
+}

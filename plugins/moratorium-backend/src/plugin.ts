@@ -1,0 +1,122 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { moratoriumPermissions } from '@qaztech/plugin-moratorium-common';
+import { DatabaseMoratoriumStore } from './database/DatabaseMoratoriumStore';
+import { MoratoriumNotifier } from './notifications/MoratoriumNotifier';
+import { CommissionDirectory } from './service/CommissionDirectory';
+import { createAuthorizer } from './service/createAuthorizer';
+import { createRouter } from './service/createRouter';
+import { MoratoriumService } from './service/MoratoriumService';
+import { MoratoriumTasks } from './service/MoratoriumTasks';
+import { readMoratoriumConfig } from './service/readMoratoriumConfig';
+import { SimilarSystemsFinder } from './service/SimilarSystemsFinder';
+import { SystemRefresher } from './service/SystemRefresher';
+
+/** The id of the scheduled task; tests trigger it by this id. */
+export const MORATORIUM_TASK_ID = 'moratorium-deadlines';
+
+const DEFAULT_SCHEDULE = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 30 },
+};
+
+/**
+ * The moratorium backend plugin: the exemption workflow's API, its scheduled
+ * task (deadlines, conditions, expiries) and its permissions.
+ *
+ * @public
+ */
+export const moratoriumPlugin = createBackendPlugin({
+  pluginId: 'moratorium',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        discovery: coreServices.discovery,
+        userInfo: coreServices.userInfo,
+        auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const { logger, auth, catalog } = deps;
+        const config = readMoratoriumConfig(deps.config);
+        const store = await DatabaseMoratoriumStore.create({
+          database: deps.database,
+        });
+        const notifier = new MoratoriumNotifier({
+          notifications: deps.notifications,
+          logger,
+          language: config.language,
+          secretaryGroups: config.secretaryGroups,
+          commissionGroups: config.commissionGroups,
+        });
+        const refresher = new SystemRefresher({ catalog, auth, logger });
+        const service = new MoratoriumService({
+          store,
+          authorizer: createAuthorizer(deps),
+          userInfo: deps.userInfo,
+          auth,
+          catalog,
+          directory: new CommissionDirectory({
+            catalog,
+            auth,
+            commissionGroups: config.commissionGroups,
+          }),
+          notifier,
+          finder: new SimilarSystemsFinder({
+            discovery: deps.discovery,
+            auth,
+            logger,
+          }),
+          refresher,
+          config,
+          logger,
+        });
+
+        const tasks = new MoratoriumTasks({
+          store,
+          service,
+          notifier,
+          refresher,
+          config,
+          logger: logger.child({ task: MORATORIUM_TASK_ID }),
+        });
+        const schedule = deps.config.getOptionalConfig('moratorium.schedule');
+        await deps.scheduler.scheduleTask({
+          id: MORATORIUM_TASK_ID,
+          scope: 'global',
+          ...(schedule
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
+            : DEFAULT_SCHEDULE),
+          fn: async () => {
+            await tasks.run();
+          },
+        });
+
+        deps.permissionsRegistry.addPermissions(moratoriumPermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            service,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+          }),
+        );
+      },
+    });
+  },
+});

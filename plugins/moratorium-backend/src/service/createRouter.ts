@@ -1,0 +1,177 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { Request } from 'express';
+import express from 'express';
+import { spec } from '../schema/openapi.generated';
+import { MoratoriumService } from './MoratoriumService';
+import { csvLine, UTF8_BOM } from './csv';
+
+/** What the router needs. */
+export interface RouterOptions {
+  service: MoratoriumService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}
+
+/** The Idempotency-Key header, if the client sent one. */
+function idempotencyKey(req: Request<any, any, any, any>): string | undefined {
+  return req.header('idempotency-key') || undefined;
+}
+
+/**
+ * The moratorium API, validated against src/schema/openapi.yaml: a request
+ * that breaks the spec is a 400 naming the parameter before any handler
+ * runs. Handlers only translate HTTP to {@link MoratoriumService} calls;
+ * permission checks and the workflow live there, and errors are thrown
+ * (InputError, NotAllowedError, NotFoundError, ConflictError) for the
+ * backend's error handler to answer.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { service, httpAuth, auditor } = options;
+  const router = createValidatedOpenApiRouter(spec);
+
+  /** Wraps a change in an auditor event that records success or failure. */
+  async function audited<T>(
+    req: Request<any, any, any, any>,
+    eventId: string,
+    meta: Record<string, string | undefined>,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      request: req,
+      severityLevel: 'medium',
+      meta: Object.fromEntries(
+        Object.entries(meta).filter(([, v]) => v !== undefined),
+      ) as Record<string, string>,
+    });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  const user = (req: Request<any, any, any, any>) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+  const anyone = (req: Request<any, any, any, any>) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.post('/requests', async (req, res) => {
+    const credentials = await user(req);
+    const result = await audited(req, 'request-create', {}, () =>
+      service.createRequest(credentials, req.body, idempotencyKey(req)),
+    );
+    res.status(result.status).json(result.body);
+  });
+
+  router.get('/requests', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.listRequests(credentials, req.query));
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.getRequest(credentials, req.params.id));
+  });
+
+  router.put('/requests/:id', async (req, res) => {
+    const credentials = await user(req);
+    const result = await audited(
+      req,
+      'request-update',
+      { requestId: req.params.id },
+      () =>
+        service.updateRequest(
+          credentials,
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+        ),
+    );
+    res.status(result.status).json(result.body);
+  });
+
+  router.post('/requests/:id/transitions', async (req, res) => {
+    const credentials = await user(req);
+    const result = await audited(
+      req,
+      'request-transition',
+      { requestId: req.params.id, action: req.body.action },
+      () =>
+        service.transition(
+          credentials,
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+        ),
+    );
+    res.status(result.status).json(result.body);
+  });
+
+  router.post('/requests/:id/votes', async (req, res) => {
+    const credentials = await user(req);
+    const result = await audited(
+      req,
+      'request-vote',
+      { requestId: req.params.id },
+      () =>
+        service.vote(credentials, req.params.id, req.body, idempotencyKey(req)),
+    );
+    res.status(result.status).json(result.body);
+  });
+
+  router.get('/decisions', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.listDecisions(credentials, req.query));
+  });
+
+  router.get('/decisions/export.csv', async (req, res) => {
+    const credentials = await anyone(req);
+    const rows = await service.exportDecisions(credentials, req.query);
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      'attachment; filename="moratorium-decisions.csv"',
+    );
+    res.send(UTF8_BOM + rows.map(csvLine).join(''));
+  });
+
+  router.get('/sittings', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.listSittings(credentials));
+  });
+
+  router.get('/sittings/:id', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.getSitting(credentials, req.params.id));
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.listExemptions(credentials, req.query.system));
+  });
+
+  router.get('/audit', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.listAudit(credentials, req.query));
+  });
+
+  router.get('/audit/verify', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.verifyAudit(credentials));
+  });
+
+  router.get('/similar-systems', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(await service.findSimilarSystems(credentials, req.query.q));
+  });
+
+  return router;
+}

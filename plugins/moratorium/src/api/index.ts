@@ -1,0 +1,10 @@
+export { moratoriumApiRef } from './MoratoriumApi';
+export type {
+  DecisionListItem,
+  ListDecisionsFilter,
+  ListRequestsFilter,
+  MoratoriumApi,
+  MutationOptions,
+  SittingWithRequests,
+} from './MoratoriumApi';
+export { MoratoriumClient } from './MoratoriumClient';

@@ -1,0 +1,1 @@
+export { EntityExemptionContent } from './EntityExemptionContent';

@@ -1,0 +1,1 @@
+export { MoratoriumPage } from './MoratoriumPage';

@@ -1,0 +1,1 @@
+export { RequestWizard } from './RequestWizard';

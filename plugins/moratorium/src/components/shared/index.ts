@@ -1,0 +1,12 @@
+export { StateChip } from './StateChip';
+export { DeadlineInfo, OverdueChip } from './DeadlineInfo';
+export { SystemLabel } from './SystemLabel';
+export { Notice } from './Notice';
+export { useMoratoriumLinks } from './useMoratoriumLinks';
+export { useLocalizedTitle } from './useLocalizedTitle';
+export * from './format';
+export * from './errors';
+export { usePagedList } from './usePagedList';
+export { MissingItems } from './MissingItems';
+export { SimilarSystemsList } from './SimilarSystemsList';
+export { DefinitionList, Dossier, Row } from './Dossier';
