@@ -67,4 +67,4 @@ until [ "$(curl -sf -H "authorization: Bearer $token" http://localhost:7007/api/
 done
 echo "::: register filled after $SECONDS s"
 
-yarn playwright test --config e2e/playwright.config.ts
+yarn playwright test --config e2e/playwright.config.ts "$@"
