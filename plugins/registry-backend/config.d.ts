@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   registry?: {
@@ -15,6 +16,15 @@ export interface Config {
        * with a 10 minute timeout, starting 15 seconds after start-up.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    cache?: {
+      /**
+       * How long each replica serves counts, first pages of lists and the
+       * statistics from memory. A sync that writes on the replica clears
+       * them at once; another replica's writes show within this time.
+       * Defaults to 5 seconds; 0 turns the cache off.
+       */
+      ttl?: HumanDuration | string;
     };
   };
 }

@@ -387,12 +387,12 @@ export type AuditVerification = {
   ok: boolean;
   /** Rows checked. */
   checked: number;
-  /** The first row that breaks the chain. */
-  firstBroken?: {
+  /** The first row that breaks the chain, or null when the chain holds. */
+  firstBroken: {
     seq: number;
     requestId?: string;
     /** `hash-mismatch` (row changed), `prev-mismatch` (row removed or reordered). */
     problem: 'hash-mismatch' | 'prev-mismatch';
     message: string;
-  };
+  } | null;
 };

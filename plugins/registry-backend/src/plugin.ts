@@ -4,6 +4,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { registryPermissions } from '@qaztech/plugin-registry-common';
 import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
 import { createRouter } from './service/createRouter';
@@ -41,6 +43,13 @@ export const registryPlugin = createBackendPlugin({
         const { config, logger, scheduler } = deps;
         const store = await DatabaseRegistryStore.create({
           database: deps.database,
+          ...(config.has('registry.cache.ttl')
+            ? {
+                cacheTtlMs: durationToMilliseconds(
+                  readDurationFromConfig(config, { key: 'registry.cache.ttl' }),
+                ),
+              }
+            : {}),
         });
 
         const sync = new RegistrySync({

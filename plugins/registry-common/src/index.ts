@@ -29,6 +29,8 @@ export {
   MORATORIUM_STATUSES,
   MORATORIUM_TIME_ZONE,
   evaluateMoratorium,
+  moratoriumDay,
+  moratoriumNeedsExemptions,
 } from './moratorium';
 export type {
   EvaluateMoratoriumOptions,

@@ -4,9 +4,15 @@ import {
   exemptionsFromRecord,
   recordExemptionSource,
 } from './exemptions';
-import { evaluateMoratorium, MoratoriumStatus } from './moratorium';
+import { DateTime } from 'luxon';
+import {
+  evaluateMoratorium,
+  moratoriumDay,
+  moratoriumNeedsExemptions,
+  MoratoriumStatus,
+} from './moratorium';
 import { RegistryRecord } from './types';
-import { demoSystem } from './__testUtils__/demoData';
+import { demoSystem, demoSystems } from './__testUtils__/demoData';
 
 function record(name: string): RegistryRecord {
   return demoSystem(name).spec!.registry as RegistryRecord;
@@ -264,6 +270,122 @@ describe('evaluateMoratorium', () => {
           ).toBe('on-platform');
         },
       ),
+    );
+  });
+});
+
+describe('what the rule depends on (callers cache by it)', () => {
+  const calendarDate = fc
+    .date({
+      min: new Date('2020-01-01'),
+      max: new Date('2030-12-31'),
+      noInvalidDate: true,
+    })
+    .map(d => d.toISOString().slice(0, 10));
+  const anyExemption = fc.record({
+    decisionNumber: fc.constantFrom('КВЦ-1', 'КВЦ-2'),
+    decisionDate: calendarDate,
+    expiresAt: fc.option(calendarDate, { nil: undefined }),
+    status: fc.constantFrom<Exemption['status']>(
+      'approved',
+      'revoked',
+      'expired',
+    ),
+    source: fc.constantFrom('register', 'moratorium'),
+  });
+  const anyInstant = fc.date({
+    min: new Date('2019-01-01'),
+    max: new Date('2031-12-31'),
+    noInvalidDate: true,
+  });
+  const records = demoSystems().map(e => e.spec!.registry as RegistryRecord);
+  const anyRecord = fc
+    .tuple(fc.constantFrom(...records), calendarDate)
+    .map(([r, createdAt]) => ({ ...r, createdAt }));
+  const anyStart = fc.constantFrom('2024-01-01', '2026-01-01', '2027-07-01');
+
+  it('ignores exemptions when moratoriumNeedsExemptions says so', () => {
+    fc.assert(
+      fc.property(
+        anyRecord,
+        fc.array(anyExemption, { maxLength: 4 }),
+        anyInstant,
+        anyStart,
+        (record_, exemptions, at, moratoriumStart) => {
+          if (moratoriumNeedsExemptions(record_, moratoriumStart)) {
+            return;
+          }
+          expect(
+            evaluateMoratorium({
+              record: record_,
+              exemptions,
+              at,
+              moratoriumStart,
+            }),
+          ).toEqual(
+            evaluateMoratorium({
+              record: record_,
+              exemptions: [],
+              at,
+              moratoriumStart,
+            }),
+          );
+        },
+      ),
+    );
+    expect(moratoriumNeedsExemptions(newSystem)).toBe(true);
+    expect(moratoriumNeedsExemptions(newSystem, '2027-01-01')).toBe(false);
+    expect(
+      moratoriumNeedsExemptions(record('portal-elektronnogo-pravitelstva')),
+    ).toBe(false);
+  });
+
+  it('gives one answer for every instant of an Almaty calendar day', () => {
+    fc.assert(
+      fc.property(
+        anyRecord,
+        fc.array(anyExemption, { maxLength: 4 }),
+        anyInstant,
+        fc.integer({ min: -86_400_000, max: 86_400_000 }),
+        anyStart,
+        (record_, exemptions, at, shift, moratoriumStart) => {
+          const other = new Date(at.getTime() + shift);
+          if (moratoriumDay(other) !== moratoriumDay(at)) {
+            return;
+          }
+          expect(
+            evaluateMoratorium({
+              record: record_,
+              exemptions,
+              at,
+              moratoriumStart,
+            }),
+          ).toEqual(
+            evaluateMoratorium({
+              record: record_,
+              exemptions,
+              at: other,
+              moratoriumStart,
+            }),
+          );
+        },
+      ),
+    );
+  });
+
+  it('names the Almaty calendar day of an instant', () => {
+    expect(moratoriumDay(new Date('2026-05-01T18:59:59.999Z'))).toBe(
+      '2026-05-01',
+    );
+    expect(moratoriumDay(new Date('2026-05-01T19:00:00Z'))).toBe('2026-05-02');
+    // UTC+6 until 2024-03-01.
+    expect(moratoriumDay(new Date('2023-05-01T18:30:00Z'))).toBe('2023-05-02');
+    fc.assert(
+      fc.property(anyInstant, at => {
+        expect(moratoriumDay(at)).toBe(
+          DateTime.fromJSDate(at, { zone: 'Asia/Almaty' }).toISODate(),
+        );
+      }),
     );
   });
 });

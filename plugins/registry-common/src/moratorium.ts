@@ -150,6 +150,40 @@ function lastsLonger(a: Exemption, b: Exemption): boolean {
 }
 
 /**
+ * Whether the moratorium rule looks at a system's exemptions: only for a
+ * system off the platform created on or after the moratorium start. For any
+ * other system {@link evaluateMoratorium} gives the same answer whatever the
+ * exemptions, so callers can skip asking exemption sources.
+ *
+ * @public
+ */
+export function moratoriumNeedsExemptions(
+  record: Pick<RegistryRecord, 'createdAt' | 'platform'>,
+  moratoriumStart: CalendarDate = DEFAULT_MORATORIUM_START,
+): boolean {
+  return !record.platform.onPlatform && record.createdAt >= moratoriumStart;
+}
+
+const almatyDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: MORATORIUM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The calendar day (`YYYY-MM-DD`, Asia/Almaty) of an instant. The moratorium
+ * rule compares `at` with whole days only, so {@link evaluateMoratorium}
+ * gives the same answer for every instant of one such day: callers may cache
+ * its outcome by this day.
+ *
+ * @public
+ */
+export function moratoriumDay(at: Date): CalendarDate {
+  return almatyDay.format(at);
+}
+
+/**
  * The moratorium rule. A system on the platform complies. One created off the
  * platform before the moratorium started is legacy and must migrate. One
  * created off the platform on or after the start needs an approved exemption

@@ -239,6 +239,93 @@ describe('RegistryEntityProcessor', () => {
     });
   });
 
+  describe('on repeated processing', () => {
+    it('asks exemption sources only when the rule looks at exemptions', async () => {
+      const asked: string[] = [];
+      const counting = new RegistryEntityProcessor({
+        now,
+        exemptionSources: [
+          {
+            async getExemptions(ref) {
+              asked.push(ref);
+              return [];
+            },
+          },
+        ],
+      });
+      // On the platform; legacy (created before the moratorium); new.
+      for (const name of ['shep', 'gbd-fl', 'olimpiady-shkolnikov']) {
+        await process(counting, example(name));
+        await process(counting, example(name));
+      }
+      expect(asked).toEqual([
+        'system:default/olimpiady-shkolnikov',
+        'system:default/olimpiady-shkolnikov',
+      ]);
+    });
+
+    it('follows a source whose answer changes between passes', async () => {
+      let decisions: Exemption[] = [];
+      const changing = new RegistryEntityProcessor({
+        now,
+        exemptionSources: [{ getExemptions: async () => decisions }],
+      });
+      const first = await process(changing, example('olimpiady-shkolnikov'));
+      expect(status(first.entity)).toBe('violation');
+      decisions = [
+        {
+          decisionNumber: 'КВЦ-2026/11-9',
+          decisionDate: '2026-11-20',
+          status: 'approved',
+          source: 'moratorium',
+        },
+      ];
+      const second = await process(changing, example('olimpiady-shkolnikov'));
+      expect(status(second.entity)).toBe('exempted');
+      decisions = [];
+      const third = await process(changing, example('olimpiady-shkolnikov'));
+      expect(status(third.entity)).toBe('violation');
+    });
+
+    it('evaluates again when the Almaty day changes', async () => {
+      let clock = new Date('2026-06-30T18:59:59.999Z'); // 23:59 in Almaty
+      const ticking = new RegistryEntityProcessor({ now: () => clock });
+      const before = await process(ticking, example('e-litsenzirovanie'));
+      expect(reason(before.entity)).toContain(
+        'it must migrate to the platform by 2026-06-30',
+      );
+      clock = new Date('2026-06-30T19:00:00Z'); // the next day in Almaty
+      const after = await process(ticking, example('e-litsenzirovanie'));
+      expect(reason(after.entity)).toContain('deadline 2026-06-30 has passed');
+    });
+
+    it('names the entity at hand when its content was rejected before', async () => {
+      const broken = (name: string) => {
+        const entity = example('shep');
+        entity.metadata.name = name;
+        registryOf(entity).parties.owner.bin = '190740682688';
+        return entity;
+      };
+      await expect(processor.validateEntityKind(broken('one'))).rejects.toThrow(
+        'system:default/one is not a valid state information system',
+      );
+      await expect(processor.validateEntityKind(broken('two'))).rejects.toThrow(
+        'system:default/two is not a valid state information system: spec.registry.parties.owner.bin',
+      );
+    });
+
+    it('gives the same results with caching off', async () => {
+      const uncached = new RegistryEntityProcessor({ now, cacheSize: 0 });
+      for (const system of examples) {
+        for (let pass = 0; pass < 2; pass++) {
+          const a = await process(processor, structuredClone(system));
+          const b = await process(uncached, structuredClone(system));
+          expect(a).toEqual(b);
+        }
+      }
+    });
+  });
+
   it.each([
     {
       apiVersion: 'backstage.io/v1alpha1',

@@ -7,6 +7,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
@@ -15,11 +16,16 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_MORATORIUM_START,
+  Exemption,
   ExemptionSource,
+  MoratoriumStatus,
+  RegistryProblem,
   RegistryRecord,
   STATE_INFORMATION_SYSTEM_TYPE,
   evaluateMoratorium,
   exemptionsFromRecord,
+  moratoriumDay,
+  moratoriumNeedsExemptions,
   validateRegistrySystem,
 } from '@qaztech/plugin-registry-common';
 import {
@@ -42,6 +48,61 @@ export interface RegistryEntityProcessorOptions {
   moratoriumStart?: string;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /**
+   * How many validation outcomes and moratorium statuses are kept, by the
+   * content they depend on; 50,000 of each by default, 0 turns caching off.
+   */
+  cacheSize?: number;
+}
+
+const DEFAULT_CACHE_SIZE = 50_000;
+
+/** A bounded map that forgets the least recently used key first. */
+class LruCache<V> {
+  readonly #entries = new Map<string, V>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V) {
+    if (this.maxEntries <= 0) {
+      return;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    if (this.#entries.size > this.maxEntries) {
+      this.#entries.delete(this.#entries.keys().next().value!);
+    }
+  }
+}
+
+/**
+ * The hash of a registry block. Kept per block object, so the validation and
+ * post-processing steps of one processing pass hash it once.
+ */
+const registryHashes = new WeakMap<object, string>();
+
+function hashOfRegistry(registry: unknown): string {
+  const cacheable = typeof registry === 'object' && registry !== null;
+  const known = cacheable ? registryHashes.get(registry) : undefined;
+  if (known) {
+    return known;
+  }
+  const hash = createHash('sha1')
+    .update(JSON.stringify(registry) ?? 'undefined')
+    .digest('base64');
+  if (cacheable) {
+    registryHashes.set(registry, hash);
+  }
+  return hash;
 }
 
 /**
@@ -78,11 +139,18 @@ export class RegistryEntityProcessor implements CatalogProcessor {
   readonly #exemptionSources: readonly ExemptionSource[];
   readonly #moratoriumStart: string;
   readonly #now: () => Date;
+  /** Validation problems (none when valid) by what validation reads. */
+  readonly #validations: LruCache<readonly RegistryProblem[]>;
+  /** Moratorium statuses by record, exemptions and Almaty day. */
+  readonly #statuses: LruCache<MoratoriumStatus>;
 
   constructor(options: RegistryEntityProcessorOptions = {}) {
     this.#exemptionSources = options.exemptionSources ?? [];
     this.#moratoriumStart = options.moratoriumStart ?? DEFAULT_MORATORIUM_START;
     this.#now = options.now ?? (() => new Date());
+    const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+    this.#validations = new LruCache(cacheSize);
+    this.#statuses = new LruCache(cacheSize);
   }
 
   getProcessorName(): string {
@@ -98,9 +166,23 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     if (!claimsToBeStateInformationSystem(entity)) {
       return false;
     }
-    const result = validateRegistrySystem(entity);
-    if (!result.valid) {
-      const problems = result.problems.map(p => `${p.path}: ${p.message}`);
+    // The catalog processes every entity again and again; validation reads
+    // the kind, type, owner and registry block only, so its outcome is kept
+    // by those.
+    const key = JSON.stringify([
+      entity.kind,
+      entity.spec?.type,
+      entity.spec?.owner ?? null,
+      hashOfRegistry(entity.spec?.registry),
+    ]);
+    let found = this.#validations.get(key);
+    if (!found) {
+      const result = validateRegistrySystem(entity);
+      found = result.valid ? [] : result.problems;
+      this.#validations.set(key, found);
+    }
+    if (found.length) {
+      const problems = found.map(p => `${p.path}: ${p.message}`);
       throw new InputError(
         `${stringifyEntityRef(
           entity,
@@ -125,12 +207,7 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     const record = entity.spec!.registry as RegistryRecord;
     this.#emitIntegrations(entity, record, emit);
 
-    const status = evaluateMoratorium({
-      record,
-      exemptions: await this.#exemptionsOf(entity, record),
-      at: this.#now(),
-      moratoriumStart: this.#moratoriumStart,
-    });
+    const status = await this.#statusOf(entity, record);
     return {
       ...entity,
       metadata: {
@@ -147,12 +224,45 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     };
   }
 
-  async #exemptionsOf(entity: Entity, record: RegistryRecord) {
-    const entityRef = stringifyEntityRef(entity);
-    const fromSources = await Promise.all(
-      this.#exemptionSources.map(source => source.getExemptions(entityRef)),
-    );
-    return [...exemptionsFromRecord(record), ...fromSources.flat()];
+  /**
+   * The moratorium status, kept by what the rule depends on: the record, the
+   * exemptions of other sources and the Almaty calendar day (the rule
+   * compares dates only). Exemption sources are asked only when the rule
+   * looks at exemptions: a system off the platform created under the
+   * moratorium.
+   */
+  async #statusOf(
+    entity: Entity,
+    record: RegistryRecord,
+  ): Promise<MoratoriumStatus> {
+    const at = this.#now();
+    const start = this.#moratoriumStart;
+    let fromSources: Exemption[] = [];
+    if (moratoriumNeedsExemptions(record, start)) {
+      const entityRef = stringifyEntityRef(entity);
+      fromSources = (
+        await Promise.all(
+          this.#exemptionSources.map(source => source.getExemptions(entityRef)),
+        )
+      ).flat();
+    }
+    const key = JSON.stringify([
+      hashOfRegistry(record),
+      moratoriumDay(at),
+      start,
+      fromSources,
+    ]);
+    let status = this.#statuses.get(key);
+    if (!status) {
+      status = evaluateMoratorium({
+        record,
+        exemptions: [...exemptionsFromRecord(record), ...fromSources],
+        at,
+        moratoriumStart: start,
+      });
+      this.#statuses.set(key, status);
+    }
+    return status;
   }
 
   #emitIntegrations(

@@ -1173,7 +1173,7 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
         },
       };
     }
-    return { ok: true, checked };
+    return { ok: true, checked, firstBroken: null };
   }
 
   async listAudit(

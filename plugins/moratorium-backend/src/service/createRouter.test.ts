@@ -691,7 +691,7 @@ describe('moratorium audit', () => {
       const { id } = await submitted(backend);
       const ok = await a.verify();
       expectStatus(ok, 200);
-      expect(ok.body).toEqual({ ok: true, checked: 2 });
+      expect(ok.body).toEqual({ ok: true, checked: 2, firstBroken: null });
 
       const entries = await request(backend.server)
         .get('/api/moratorium/audit')

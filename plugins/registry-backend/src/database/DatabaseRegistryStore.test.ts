@@ -22,9 +22,8 @@ async function seed(
   store: DatabaseRegistryStore,
   systems: RegistrySystemInput[],
 ) {
-  const generation = await store.beginSync();
-  const result = await store.upsertChanged(systems, generation);
-  await store.deleteMissing(generation);
+  const result = await store.upsertChanged(systems);
+  await store.deleteMissing(new Set(systems.map(s => s.entityRef)));
   return result;
 }
 
@@ -201,23 +200,19 @@ describe('DatabaseRegistryStore', () => {
         { field: 'updatedAt', order: 'asc' },
         { field: 'platformStatus', order: 'asc' },
       ] as RegistrySort[]) {
-        const generation = await store.beginSync();
-        await store.upsertChanged(initial, generation);
+        await store.upsertChanged(initial);
         const seen = await allPages(store, sort, 5, async page => {
           // Another replica's sync adds systems between page requests.
-          await store.upsertChanged(
-            [
-              testSystem(`aaa-${sort.field}-${page}`, {
-                title: { ru: 'А', kk: 'А' },
-              }),
-              testSystem(`zzz-${sort.field}-${page}`, {
-                title: { ru: 'Я', kk: 'Я' },
-              }),
-            ],
-            generation,
-          );
+          await store.upsertChanged([
+            testSystem(`aaa-${sort.field}-${page}`, {
+              title: { ru: 'А', kk: 'А' },
+            }),
+            testSystem(`zzz-${sort.field}-${page}`, {
+              title: { ru: 'Я', kk: 'Я' },
+            }),
+          ]);
         });
-        await store.deleteMissing(generation);
+        await store.deleteMissing(new Set(initial.map(s => s.entityRef)));
         const original = seen.filter(name => name.startsWith('sys-'));
         expect([...original].sort()).toEqual(initialNames);
         expect(new Set(seen).size).toBe(seen.length);
@@ -304,13 +299,14 @@ describe('DatabaseRegistryStore', () => {
           ? { ...s, platformStatus: 'on-platform' as const }
           : s,
       );
-      const generation = await store.beginSync();
-      expect(await store.upsertChanged(changed, generation)).toEqual({
+      expect(await store.upsertChanged(changed)).toEqual({
         inserted: 0,
         updated: 1,
         unchanged: 3,
       });
-      expect(await store.deleteMissing(generation)).toBe(1);
+      expect(
+        await store.deleteMissing(new Set(changed.map(s => s.entityRef))),
+      ).toBe(1);
 
       expect(await store.getSystem('system:default/yoshkar')).toBeUndefined();
       expect(await names(store, { dataCategory: ['health'] })).toEqual([]);
@@ -319,6 +315,72 @@ describe('DatabaseRegistryStore', () => {
         (await store.getSystem('system:default/e-licensing'))?.platformStatus,
       ).toBe('on-platform');
       expect((await store.stats()).total).toBe(4);
+    });
+
+    it('sweeps rows not seen across many batches, and nothing when all were seen', async () => {
+      const store = await createStore(databaseId);
+      const many = Array.from({ length: 2345 }, (_, i) =>
+        testSystem(`bulk-${String(i).padStart(4, '0')}`),
+      );
+      await seed(store, many);
+      expect(
+        await store.deleteMissing(new Set(many.map(s => s.entityRef))),
+      ).toBe(0);
+      const kept = new Set(
+        many.filter((_, i) => i % 1000 === 999).map(s => s.entityRef),
+      );
+      expect(await store.deleteMissing(kept)).toBe(2343);
+      expect(await names(store, {}, { field: 'name', order: 'asc' })).toEqual([
+        'bulk-0999',
+        'bulk-1999',
+      ]);
+    });
+
+    it('keeps counts, first pages and stats briefly; its own writes show at once', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseRegistryStore.create({
+        database: { getClient: async () => knex },
+      });
+      await seed(store, FIXTURES);
+      const list = () =>
+        store.listSystems({
+          filter: {},
+          sort: { field: 'name', order: 'asc' },
+          limit: 2,
+        });
+      const first = await list();
+      expect(first.totalCount).toBe(5);
+      expect((await store.stats()).total).toBe(5);
+
+      // Another replica deletes a row: this replica may answer from memory.
+      await knex('registry_system_data_categories')
+        .where('entity_ref', 'system:default/alpha')
+        .delete();
+      await knex('registry_systems')
+        .where('entity_ref', 'system:default/alpha')
+        .delete();
+      expect(await list()).toEqual(first);
+      expect((await store.stats()).total).toBe(5);
+      // A next page is read from the database, with the kept count.
+      const next = await store.listSystems({
+        filter: {},
+        sort: { field: 'name', order: 'asc' },
+        limit: 2,
+        cursor: first.nextCursor,
+      });
+      expect(next.items.map(i => i.name)).toEqual(['kazakh-portal', 'percent']);
+
+      // A write through the store clears everything it kept.
+      await store.upsertChanged([testSystem('beta')]);
+      const fresh = await list();
+      expect(fresh.totalCount).toBe(5);
+      expect(fresh.items.map(i => i.name)).toEqual(['beta', 'e-licensing']);
+      expect((await store.stats()).total).toBe(5);
+      expect(await store.deleteMissing(new Set(['system:default/beta']))).toBe(
+        4,
+      );
+      expect((await list()).totalCount).toBe(1);
+      expect((await store.stats()).total).toBe(1);
     });
 
     it('returns a system with its record', async () => {

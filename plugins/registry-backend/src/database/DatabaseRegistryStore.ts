@@ -28,6 +28,23 @@ const IMPORTS = 'registry_imports';
 /** Keeps IN lists and multi-row inserts well below every driver's limits. */
 const CHUNK = 200;
 
+/** Rows a sweep reads at a time, in entity ref order. */
+const SWEEP_BATCH = 1000;
+
+/**
+ * How long a count by filter, a first page and the statistics are served
+ * from memory. A
+ * write through this store drops them at once; another replica's write shows
+ * after at most this long.
+ */
+const DEFAULT_CACHE_TTL_MS = 5_000;
+
+/** At most this many filters keep a cached count. */
+const COUNT_CACHE_SIZE = 1_000;
+
+/** At most this many first pages (filter, sort, limit) are kept. */
+const FIRST_PAGE_CACHE_SIZE = 200;
+
 const SORT_COLUMNS: Record<RegistrySortField, string> = {
   name: 'name',
   title: 'title_sort',
@@ -141,12 +158,7 @@ function toItem(row: SystemRow): RegistrySystem {
   };
 }
 
-function toRow(
-  system: RegistrySystemInput,
-  hash: string,
-  generation: number,
-  updatedAt: string,
-) {
+function toRow(system: RegistrySystemInput, hash: string, updatedAt: string) {
   const registryNumber = system.registryNumber ?? '';
   return {
     entity_ref: system.entityRef.toLocaleLowerCase('en-US'),
@@ -179,12 +191,105 @@ function toRow(
     record: JSON.stringify(system.record),
     entity_hash: hash,
     updated_at: updatedAt,
-    sync_generation: generation,
   };
 }
 
 function hashOf(system: RegistrySystemInput): string {
   return createHash('sha256').update(JSON.stringify(system)).digest('hex');
+}
+
+/** A filter as a cache key: the same filter gives the same key. */
+function filterKey(filter: RegistrySystemFilter): string {
+  return JSON.stringify(
+    Object.entries(filter)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [
+        key,
+        Array.isArray(value) ? [...new Set(value)].sort() : value,
+      ])
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+type CacheEntry<T> = {
+  value: Promise<T>;
+  /** When the value arrived; undefined while its query runs. */
+  settledAt?: number;
+  /** Whether a background query is refreshing the value. */
+  refreshing?: boolean;
+};
+
+/**
+ * Values computed by the database, kept for a short time and shared by
+ * concurrent callers: one query however many requests arrive together.
+ * For one more TTL after it expires a value is still served while a single
+ * background query refreshes it, so no request waits on a refresh.
+ * `clear()` (after a write) drops every value at once. Bounded: the oldest
+ * key goes first. A failed query is not kept.
+ */
+class ShortLivedCache<T> {
+  readonly #entries = new Map<string, CacheEntry<T>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.ttlMs <= 0) {
+      return load();
+    }
+    const hit = this.#entries.get(key);
+    if (hit) {
+      const age = hit.settledAt === undefined ? 0 : Date.now() - hit.settledAt;
+      if (age < this.ttlMs) {
+        return hit.value;
+      }
+      if (age < 2 * this.ttlMs) {
+        if (!hit.refreshing) {
+          hit.refreshing = true;
+          const next = load();
+          next.then(
+            () => {
+              // Unless a write cleared the cache meanwhile.
+              if (this.#entries.get(key) === hit) {
+                this.#set(key, { value: next, settledAt: Date.now() });
+              }
+            },
+            () => {
+              hit.refreshing = false;
+            },
+          );
+        }
+        return hit.value;
+      }
+    }
+    const entry: CacheEntry<T> = { value: load() };
+    entry.value.then(
+      () => {
+        entry.settledAt = Date.now();
+      },
+      () => {
+        if (this.#entries.get(key) === entry) {
+          this.#entries.delete(key);
+        }
+      },
+    );
+    this.#set(key, entry);
+    return entry.value;
+  }
+
+  clear() {
+    this.#entries.clear();
+  }
+
+  #set(key: string, entry: CacheEntry<T>) {
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    if (this.#entries.size > this.maxEntries) {
+      this.#entries.delete(this.#entries.keys().next().value!);
+    }
+  }
 }
 
 /**
@@ -197,6 +302,11 @@ export class DatabaseRegistryStore implements RegistryStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /**
+     * How long counts, first pages and statistics are served from memory, 5 s by default;
+     * 0 turns the cache off.
+     */
+    cacheTtlMs?: number;
   }): Promise<DatabaseRegistryStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip && !options.skipMigrations) {
@@ -207,21 +317,31 @@ export class DatabaseRegistryStore implements RegistryStore {
         ),
       });
     }
-    return new DatabaseRegistryStore(client);
+    return new DatabaseRegistryStore(
+      client,
+      options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  readonly #counts: ShortLivedCache<number>;
+  readonly #firstPages: ShortLivedCache<RegistrySystemPage>;
+  readonly #stats: ShortLivedCache<RegistryStats>;
 
-  async beginSync(): Promise<number> {
-    const row = await this.db(SYSTEMS)
-      .max({ generation: 'sync_generation' })
-      .first();
-    return Number(row?.generation ?? 0) + 1;
+  private constructor(private readonly db: Knex, cacheTtlMs: number) {
+    this.#counts = new ShortLivedCache(cacheTtlMs, COUNT_CACHE_SIZE);
+    this.#firstPages = new ShortLivedCache(cacheTtlMs, FIRST_PAGE_CACHE_SIZE);
+    this.#stats = new ShortLivedCache(cacheTtlMs, 1);
+  }
+
+  /** Drops cached counts, first pages and statistics; after every write. */
+  #changed() {
+    this.#counts.clear();
+    this.#firstPages.clear();
+    this.#stats.clear();
   }
 
   async upsertChanged(
     systems: RegistrySystemInput[],
-    generation: number,
   ): Promise<RegistryWriteResult> {
     const result: RegistryWriteResult = {
       inserted: 0,
@@ -234,11 +354,13 @@ export class DatabaseRegistryStore implements RegistryStore {
     }
     const updatedAt = new Date().toISOString();
 
-    for (const batch of chunks([...byRef.entries()])) {
-      await this.db.transaction(async tx => {
+    try {
+      for (const batch of chunks([...byRef.entries()])) {
+        // Reading the hashes needs no transaction: a row that changes in
+        // between is written again by the next run.
         const existing = new Map<string, string>(
           (
-            await tx(SYSTEMS)
+            await this.db(SYSTEMS)
               .whereIn(
                 'entity_ref',
                 batch.map(([ref]) => ref),
@@ -247,12 +369,11 @@ export class DatabaseRegistryStore implements RegistryStore {
           ).map(r => [r.entity_ref, r.entity_hash]),
         );
         const changed = [];
-        const unchanged: string[] = [];
         for (const [ref, system] of batch) {
           const hash = hashOf(system);
           const known = existing.get(ref);
           if (known === hash) {
-            unchanged.push(ref);
+            result.unchanged += 1;
             continue;
           }
           if (known === undefined) {
@@ -260,16 +381,12 @@ export class DatabaseRegistryStore implements RegistryStore {
           } else {
             result.updated += 1;
           }
-          changed.push(toRow(system, hash, generation, updatedAt));
+          changed.push(toRow(system, hash, updatedAt));
         }
-        result.unchanged += unchanged.length;
-
-        if (unchanged.length) {
-          await tx(SYSTEMS)
-            .whereIn('entity_ref', unchanged)
-            .update({ sync_generation: generation });
+        if (!changed.length) {
+          continue;
         }
-        if (changed.length) {
+        await this.db.transaction(async tx => {
           await tx(SYSTEMS).insert(changed).onConflict('entity_ref').merge();
           const refs = changed.map(r => r.entity_ref);
           await tx(CATEGORIES).whereIn('entity_ref', refs).delete();
@@ -281,29 +398,74 @@ export class DatabaseRegistryStore implements RegistryStore {
           for (const part of chunks(categories)) {
             await tx(CATEGORIES).insert(part);
           }
-        }
-      });
+        });
+      }
+    } finally {
+      if (result.inserted || result.updated) {
+        this.#changed();
+      }
     }
     return result;
   }
 
-  async deleteMissing(generation: number): Promise<number> {
-    return this.db.transaction(async tx => {
-      await tx(CATEGORIES)
-        .whereIn(
-          'entity_ref',
-          tx(SYSTEMS)
-            .where('sync_generation', '<', generation)
-            .select('entity_ref'),
-        )
-        .delete();
-      return Number(
-        await tx(SYSTEMS).where('sync_generation', '<', generation).delete(),
-      );
-    });
+  async deleteMissing(seen: ReadonlySet<string>): Promise<number> {
+    const keep = new Set<string>();
+    for (const ref of seen) {
+      keep.add(ref.toLocaleLowerCase('en-US'));
+    }
+    let deleted = 0;
+    let after: string | undefined;
+    try {
+      for (;;) {
+        // Keyset over the primary key: each batch is one index range read.
+        const query = this.db(SYSTEMS)
+          .select('entity_ref')
+          .orderBy('entity_ref')
+          .limit(SWEEP_BATCH);
+        if (after !== undefined) {
+          query.where('entity_ref', '>', after);
+        }
+        const refs: string[] = (await query).map(r => r.entity_ref);
+        const missing = refs.filter(ref => !keep.has(ref));
+        for (const part of chunks(missing)) {
+          deleted += await this.db.transaction(async tx => {
+            await tx(CATEGORIES).whereIn('entity_ref', part).delete();
+            return Number(
+              await tx(SYSTEMS).whereIn('entity_ref', part).delete(),
+            );
+          });
+        }
+        if (refs.length < SWEEP_BATCH) {
+          return deleted;
+        }
+        after = refs[refs.length - 1];
+      }
+    } finally {
+      if (deleted) {
+        this.#changed();
+      }
+    }
   }
 
-  async listSystems(options: {
+  listSystems(options: {
+    filter: RegistrySystemFilter;
+    sort: RegistrySort;
+    limit: number;
+    cursor?: string;
+  }): Promise<RegistrySystemPage> {
+    if (options.cursor) {
+      return this.#listPage(options);
+    }
+    // First pages are what the register page asks for on every visit and
+    // facet change; they are kept like the counts.
+    const { filter, sort, limit } = options;
+    return this.#firstPages.get(
+      JSON.stringify([filterKey(filter), sort.field, sort.order, limit]),
+      () => this.#listPage(options),
+    );
+  }
+
+  async #listPage(options: {
     filter: RegistrySystemFilter;
     sort: RegistrySort;
     limit: number;
@@ -328,10 +490,7 @@ export class DatabaseRegistryStore implements RegistryStore {
         [column, position.value, position.entityRef],
       );
     }
-    const [rows, count] = await Promise.all([
-      page,
-      this.filtered(filter).count({ count: '*' }).first(),
-    ]);
+    const [rows, totalCount] = await Promise.all([page, this.#count(filter)]);
 
     const items = rows.slice(0, limit);
     const last = rows.length > limit ? items[items.length - 1] : undefined;
@@ -345,8 +504,20 @@ export class DatabaseRegistryStore implements RegistryStore {
             }),
           }
         : {}),
-      totalCount: Number(count?.count ?? 0),
+      totalCount,
     };
+  }
+
+  /**
+   * How many systems match a filter. Every page of a list reports the
+   * total, so it is counted once per filter and kept for a few seconds
+   * rather than counted again for each page and each client.
+   */
+  #count(filter: RegistrySystemFilter): Promise<number> {
+    return this.#counts.get(filterKey(filter), async () => {
+      const row = await this.filtered(filter).count({ count: '*' }).first();
+      return Number(row?.count ?? 0);
+    });
   }
 
   async getSystem(
@@ -362,49 +533,57 @@ export class DatabaseRegistryStore implements RegistryStore {
     return { ...toItem(row), record: JSON.parse(row.record!) };
   }
 
-  async stats(): Promise<RegistryStats> {
-    // Two GROUP BY queries; the per-body rows are at most bodies × statuses,
-    // so folding them in code never touches the systems themselves.
-    const [byOwnerAndStatus, stages] = (await Promise.all([
-      this.db(SYSTEMS)
-        .select({ owner: 'owner_ref', status: 'platform_status' })
-        .count({ count: '*' })
-        .groupBy('owner_ref', 'platform_status'),
-      this.db(SYSTEMS)
-        .select({ key: 'lifecycle_stage' })
-        .count({ count: '*' })
-        .groupBy('lifecycle_stage')
-        .orderBy('lifecycle_stage'),
-    ])) as unknown as [
-      Array<{ owner: string; status: string; count: string | number }>,
-      Array<{ key: string; count: string | number }>,
-    ];
+  stats(): Promise<RegistryStats> {
+    return this.#stats.get('stats', () => this.#computeStats());
+  }
+
+  async #computeStats(): Promise<RegistryStats> {
+    // One GROUP BY over the three facets: at most bodies × statuses × stages
+    // rows come back, however many systems there are; folding them here
+    // never touches the systems themselves.
+    const groups = (await this.db(SYSTEMS)
+      .select({
+        owner: 'owner_ref',
+        status: 'platform_status',
+        stage: 'lifecycle_stage',
+      })
+      .count({ count: '*' })
+      .groupBy('owner_ref', 'platform_status', 'lifecycle_stage')) as Array<{
+      owner: string;
+      status: string;
+      stage: string;
+      count: string | number;
+    }>;
 
     let total = 0;
     const byPlatformStatus: Record<string, number> = {};
+    const byLifecycleStage: Record<string, number> = {};
     const owners = new Map<
       string,
       { ref: string; total: number; byPlatformStatus: Record<string, number> }
     >();
-    for (const row of byOwnerAndStatus) {
+    for (const row of groups) {
       const count = Number(row.count);
       total += count;
       byPlatformStatus[row.status] =
         (byPlatformStatus[row.status] ?? 0) + count;
+      byLifecycleStage[row.stage] = (byLifecycleStage[row.stage] ?? 0) + count;
       const owner = owners.get(row.owner) ?? {
         ref: row.owner,
         total: 0,
         byPlatformStatus: {},
       };
       owner.total += count;
-      owner.byPlatformStatus[row.status] = count;
+      owner.byPlatformStatus[row.status] =
+        (owner.byPlatformStatus[row.status] ?? 0) + count;
       owners.set(row.owner, owner);
     }
     return {
       total,
       byPlatformStatus,
+      // Stages in code-point order, as the database sorted them before.
       byLifecycleStage: Object.fromEntries(
-        stages.map(r => [r.key, Number(r.count)]),
+        Object.entries(byLifecycleStage).sort(([a], [b]) => (a < b ? -1 : 1)),
       ),
       byOwner: [...owners.values()].sort(
         (a, b) => b.total - a.total || (a.ref < b.ref ? -1 : 1),

@@ -149,24 +149,23 @@ export type RegistryImport = RegistryImportInput & {
  */
 export interface RegistryStore {
   /**
-   * Starts a sync run: rows written with the returned generation are the
-   * ones the run saw; {@link RegistryStore.deleteMissing} removes the rest.
+   * Writes the systems whose content changed since the last run (compared
+   * by hash); an unchanged system costs a read of its hash and no write.
    */
-  beginSync(): Promise<number>;
+  upsertChanged(systems: RegistrySystemInput[]): Promise<RegistryWriteResult>;
 
   /**
-   * Writes the systems whose content changed since the last run (compared
-   * by hash) and marks every given system as seen by `generation`.
+   * Removes the systems whose entity refs (any letter case) are not in
+   * `seen`, reading the projection in entity ref order a batch at a time.
+   * Call it only after a complete pass over the catalog.
    */
-  upsertChanged(
-    systems: RegistrySystemInput[],
-    generation: number,
-  ): Promise<RegistryWriteResult>;
+  deleteMissing(seen: ReadonlySet<string>): Promise<number>;
 
-  /** Removes the systems that the run `generation` did not see. */
-  deleteMissing(generation: number): Promise<number>;
-
-  /** One page of systems in keyset order. */
+  /**
+   * One page of systems in keyset order. Counts and first pages are kept
+   * for a few seconds: a write through this store shows at once, one by
+   * another replica within seconds.
+   */
   listSystems(options: {
     filter: RegistrySystemFilter;
     sort: RegistrySort;
@@ -177,7 +176,10 @@ export interface RegistryStore {
   /** One system with its record, or undefined. */
   getSystem(entityRef: string): Promise<RegistrySystemDetails | undefined>;
 
-  /** Counts by facet, computed in the database. */
+  /**
+   * Counts by facet, computed in the database (GROUP BY) and kept for a few
+   * seconds; a write through the store drops them.
+   */
   stats(): Promise<RegistryStats>;
 
   /** Every matching system in entity ref order, a batch at a time. */

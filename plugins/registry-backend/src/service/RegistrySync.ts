@@ -7,6 +7,18 @@ import { toRegistrySystem } from './toRegistrySystem';
 /** Entities read from the catalog a request; also the write batch size. */
 const PAGE_SIZE = 500;
 
+/** What the projection needs of an entity; relations and status stay home. */
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.labels',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'spec.registry',
+];
+
 /** What one sync run did. */
 export interface RegistrySyncResult {
   read: number;
@@ -39,7 +51,9 @@ export class RegistrySync {
     const logger = this.options.logger.child({ task: 'registry-sync' });
     const started = Date.now();
     const at = new Date();
-    const generation = await store.beginSync();
+    // The refs of the valid systems this pass wrote or found unchanged; the
+    // sweep removes every other row.
+    const seen = new Set<string>();
     const result: RegistrySyncResult = {
       read: 0,
       inserted: 0,
@@ -54,8 +68,9 @@ export class RegistrySync {
       const credentials = await auth.getOwnServiceCredentials();
       const page = await catalog.queryEntities(
         cursor
-          ? { cursor, limit: PAGE_SIZE }
+          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
           : {
+              fields: FIELDS,
               filter: {
                 kind: 'system',
                 'spec.type': STATE_INFORMATION_SYSTEM_TYPE,
@@ -73,6 +88,7 @@ export class RegistrySync {
         });
         if (mapped.ok) {
           systems.push(mapped.system);
+          seen.add(mapped.system.entityRef.toLocaleLowerCase('en-US'));
         } else {
           result.invalid += 1;
           logger.warn(
@@ -86,7 +102,7 @@ export class RegistrySync {
           );
         }
       }
-      const written = await store.upsertChanged(systems, generation);
+      const written = await store.upsertChanged(systems);
       result.inserted += written.inserted;
       result.updated += written.updated;
       result.unchanged += written.unchanged;
@@ -94,7 +110,7 @@ export class RegistrySync {
     } while (cursor);
 
     // Only a complete pass may sweep: a failed page throws before this line.
-    result.deleted = await store.deleteMissing(generation);
+    result.deleted = await store.deleteMissing(seen);
     logger.info(
       `Register sync read ${result.read} systems: ${result.inserted} new, ${result.updated} changed, ${result.deleted} removed`,
       { ...result, durationMs: Date.now() - started },

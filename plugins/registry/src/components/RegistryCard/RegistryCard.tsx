@@ -109,7 +109,14 @@ export function RegistryCard() {
   // The English sentence stays the fallback for entities processed before
   // the module wrote the detail annotation.
   const reason = detail
-    ? t(`reason.${detail.code}`, { ...detail })
+    ? t(`reason.${detail.code}`, {
+        createdAt: detail.createdAt ?? '',
+        moratoriumStart: detail.moratoriumStart ?? '',
+        deadline: detail.deadline ?? '',
+        decisionNumber: detail.decisionNumber ?? '',
+        decisionDate: detail.decisionDate ?? '',
+        expiresAt: detail.expiresAt ?? '',
+      })
     : entity.metadata.annotations?.[PLATFORM_STATUS_REASON_ANNOTATION];
   const party = (p: RegistryParty) =>
     t('card.party', { name: p.name, bin: p.bin });
