@@ -214,15 +214,19 @@ function userOf(credentials: BackstageCredentials): string | undefined {
  * stand-in registry and a scheduler the test triggers (`runTask`).
  */
 export async function startMoratoriumBackend(
-  options: { config?: JsonObject } = {},
+  options: { config?: JsonObject; knex?: Knex } = {},
 ) {
-  // In-memory SQLite the test can also reach, to change rows behind the
-  // service's back (a passed due date, a tampered audit row).
-  const knex: Knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
+  // A database the test can also reach, to change rows behind the service's
+  // back (a passed due date, a tampered audit row): the one given (e.g. from
+  // TestDatabases, which cleans it up), or an in-memory SQLite.
+  const ownKnex = !options.knex;
+  const knex: Knex =
+    options.knex ??
+    knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
   const grants: Record<string, string[]> = structuredClone(GRANTS);
   const sent: NotificationSendOptions[] = [];
   const state = { registryDown: false };
@@ -318,7 +322,9 @@ export async function startMoratoriumBackend(
     },
     async stop() {
       await backend.stop();
-      await knex.destroy();
+      if (ownKnex) {
+        await knex.destroy();
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   USERS,
   as,
@@ -154,12 +155,18 @@ async function approved(
   return res.body;
 }
 
-describe('moratorium API', () => {
+// The API on both databases: races, idempotency and the audit chain depend on
+// how each one locks and orders rows.
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())('moratorium API on %s', databaseId => {
   let backend: Backend;
   let a: ReturnType<typeof api>;
 
   beforeAll(async () => {
-    backend = await startMoratoriumBackend();
+    backend = await startMoratoriumBackend({
+      knex: await databases.init(databaseId),
+    });
     a = api(backend);
   });
 
