@@ -63,6 +63,13 @@ export interface Config {
       revokeOnMissed?: boolean;
     };
     /**
+     * Whether the register of decisions (`GET /decisions`, its CSV export)
+     * and the audit check (`GET /audit/verify`) answer without sign-in, as a
+     * public record. Requests and dossiers always need sign-in. Defaults to
+     * true.
+     */
+    publicRecord?: boolean;
+    /**
      * How often deadlines, conditions and expiries are checked (reminders,
      * missed notices, revocations, expiries). Runs on one replica at a
      * time. Defaults to every 10 minutes.

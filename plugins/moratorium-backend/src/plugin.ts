@@ -114,8 +114,20 @@ export const moratoriumPlugin = createBackendPlugin({
             service,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            publicRecord: config.publicRecord,
           }),
         );
+        if (config.publicRecord) {
+          // The register of decisions (and its CSV) and the audit check.
+          deps.httpRouter.addAuthPolicy({
+            path: '/decisions',
+            allow: 'unauthenticated',
+          });
+          deps.httpRouter.addAuthPolicy({
+            path: '/audit/verify',
+            allow: 'unauthenticated',
+          });
+        }
       },
     });
   },

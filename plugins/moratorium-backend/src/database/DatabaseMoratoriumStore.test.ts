@@ -934,7 +934,11 @@ describe('DatabaseMoratoriumStore', () => {
 
       it('links each entry to the previous one and verifies', async () => {
         const { store } = await createStore(databaseId);
-        expect(await store.verifyAudit()).toEqual({ ok: true, checked: 0, firstBroken: null });
+        expect(await store.verifyAudit()).toEqual({
+          ok: true,
+          checked: 0,
+          firstBroken: null,
+        });
         const entry = await store.transaction(tx =>
           store.appendAudit(tx, {
             actor: ALICE,
@@ -965,7 +969,11 @@ describe('DatabaseMoratoriumStore', () => {
             throw new Error('rollback');
           }),
         ).rejects.toThrow('rollback');
-        expect(await store.verifyAudit()).toEqual({ ok: true, checked: 5, firstBroken: null });
+        expect(await store.verifyAudit()).toEqual({
+          ok: true,
+          checked: 5,
+          firstBroken: null,
+        });
 
         const page = await store.listAudit({}, { limit: 3 });
         expect(page.totalCount).toBe(5);
@@ -1001,7 +1009,11 @@ describe('DatabaseMoratoriumStore', () => {
           ),
         );
         const verification = await store.verifyAudit();
-        expect(verification).toEqual({ ok: true, checked: 20, firstBroken: null });
+        expect(verification).toEqual({
+          ok: true,
+          checked: 20,
+          firstBroken: null,
+        });
         const page = await store.listAudit({}, { limit: 50 });
         expect(page.items.map(e => e.seq)).toEqual(
           Array.from({ length: 20 }, (_, i) => 20 - i),

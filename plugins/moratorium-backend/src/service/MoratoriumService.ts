@@ -11,6 +11,7 @@ import {
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthService } from '@backstage/backend-plugin-api';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   AuditVerification,
   Condition,
@@ -607,7 +608,10 @@ export class MoratoriumService {
     credentials: BackstageCredentials,
     query: ListDecisionsQuery,
   ): Promise<Page<DecisionSummary>> {
-    await this.#authorizer.check(credentials, moratoriumDecisionReadPermission);
+    await this.#checkRecordReader(
+      credentials,
+      moratoriumDecisionReadPermission,
+    );
     return this.#store.listDecisions(
       {
         outcomes: query.outcome ? [query.outcome] : undefined,
@@ -715,10 +719,25 @@ export class MoratoriumService {
   }
 
   /** Recomputes the audit chain. */
+  /**
+   * The record (decisions, audit check) is readable by anyone with the read
+   * permission, and by unauthenticated callers when the router admits them,
+   * which it does only when `moratorium.publicRecord` is on.
+   */
+  async #checkRecordReader(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<void> {
+    if (credentials.principal.type === 'none') {
+      return;
+    }
+    await this.#authorizer.check(credentials, permission);
+  }
+
   async verifyAudit(
     credentials: BackstageCredentials,
   ): Promise<AuditVerification> {
-    await this.#authorizer.check(credentials, moratoriumAuditReadPermission);
+    await this.#checkRecordReader(credentials, moratoriumAuditReadPermission);
     return this.#store.verifyAudit();
   }
 

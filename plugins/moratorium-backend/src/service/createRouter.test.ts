@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
   USERS,
   as,
@@ -159,534 +159,599 @@ async function approved(
 // how each one locks and orders rows.
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-describe.each(databases.eachSupportedId())('moratorium API on %s', databaseId => {
-  let backend: Backend;
-  let a: ReturnType<typeof api>;
+describe.each(databases.eachSupportedId())(
+  'moratorium API on %s',
+  databaseId => {
+    let backend: Backend;
+    let a: ReturnType<typeof api>;
 
-  beforeAll(async () => {
-    backend = await startMoratoriumBackend({
-      knex: await databases.init(databaseId),
+    beforeAll(async () => {
+      backend = await startMoratoriumBackend({
+        knex: await databases.init(databaseId),
+      });
+      a = api(backend);
     });
-    a = api(backend);
-  });
 
-  afterAll(async () => {
-    await backend?.stop();
-  });
-
-  it('creates a draft, refuses an incomplete submission naming what is missing, then submits', async () => {
-    const created = await a.create({ purpose: 'Учёт разрешений' });
-    expectStatus(created, 201);
-    expect(created.body).toMatchObject({
-      state: 'draft',
-      version: 1,
-      number: expect.stringMatching(/^EX-\d{4}-\d{4}$/),
-      applicant: USERS.applicant,
-      // The caller's state body by default.
-      content: { stateBodyRef: 'group:default/mcriap' },
-      history: [{ action: 'create', to: 'draft', actor: USERS.applicant }],
+    afterAll(async () => {
+      await backend?.stop();
     });
-    expect(created.body.allowedActions).toEqual(['submit', 'withdraw']);
-    const { id } = created.body;
 
-    const incomplete = await a.act(id, USERS.applicant, { action: 'submit' });
-    expectStatus(incomplete, 400);
-    expect(incomplete.body.error.message).toContain(
-      'The request is incomplete',
-    );
-    expect(incomplete.body.error.message).toContain('The system is missing');
-    expect(incomplete.body.error.message).toContain('capability gaps');
-    expect(incomplete.body.error.message).toContain('exit');
+    it('creates a draft, refuses an incomplete submission naming what is missing, then submits', async () => {
+      const created = await a.create({ purpose: 'Учёт разрешений' });
+      expectStatus(created, 201);
+      expect(created.body).toMatchObject({
+        state: 'draft',
+        version: 1,
+        number: expect.stringMatching(/^EX-\d{4}-\d{4}$/),
+        applicant: USERS.applicant,
+        // The caller's state body by default.
+        content: { stateBodyRef: 'group:default/mcriap' },
+        history: [{ action: 'create', to: 'draft', actor: USERS.applicant }],
+      });
+      expect(created.body.allowedActions).toEqual(['submit', 'withdraw']);
+      const { id } = created.body;
 
-    const saved = await a.put(id, { content: COMPLETE, version: 1 });
-    expectStatus(saved, 200);
-    expect(saved.body.version).toBe(2);
-    // A stale version is a conflict.
-    expectStatus(await a.put(id, { content: COMPLETE, version: 1 }), 409);
+      const incomplete = await a.act(id, USERS.applicant, { action: 'submit' });
+      expectStatus(incomplete, 400);
+      expect(incomplete.body.error.message).toContain(
+        'The request is incomplete',
+      );
+      expect(incomplete.body.error.message).toContain('The system is missing');
+      expect(incomplete.body.error.message).toContain('capability gaps');
+      expect(incomplete.body.error.message).toContain('exit');
 
-    const res = await a.act(id, USERS.applicant, {
-      action: 'submit',
-      version: 2,
+      const saved = await a.put(id, { content: COMPLETE, version: 1 });
+      expectStatus(saved, 200);
+      expect(saved.body.version).toBe(2);
+      // A stale version is a conflict.
+      expectStatus(await a.put(id, { content: COMPLETE, version: 1 }), 409);
+
+      const res = await a.act(id, USERS.applicant, {
+        action: 'submit',
+        version: 2,
+      });
+      expectStatus(res, 200);
+      expect(res.body).toMatchObject({
+        state: 'submitted',
+        submittedBy: USERS.applicant,
+        deadlines: [{ subject: 'submitted', overdue: false }],
+      });
+      // Found through the register's search by the words of the purpose.
+      expect(res.body.similarSystems).toEqual([
+        expect.objectContaining({
+          entityRef: 'system:default/permits-registry',
+          registryNumber: 'ИС-2',
+          matchedTerms: expect.arrayContaining(['уведомл']),
+        }),
+      ]);
+
+      const number = res.body.number;
+      expect(backend.sent).toEqual(
+        expect.arrayContaining([
+          {
+            recipients: {
+              type: 'entity',
+              entityRef: ['group:default/qaztech-commission-secretaries'],
+            },
+            payload: expect.objectContaining({
+              title: `Новая заявка ${number}`,
+              link: `/moratorium/requests/${id}`,
+            }),
+          },
+          {
+            recipients: { type: 'entity', entityRef: [USERS.applicant] },
+            payload: expect.objectContaining({
+              title: `Заявка ${number}: подана`,
+            }),
+          },
+        ]),
+      );
     });
-    expectStatus(res, 200);
-    expect(res.body).toMatchObject({
-      state: 'submitted',
-      submittedBy: USERS.applicant,
-      deadlines: [{ subject: 'submitted', overdue: false }],
-    });
-    // Found through the register's search by the words of the purpose.
-    expect(res.body.similarSystems).toEqual([
-      expect.objectContaining({
-        entityRef: 'system:default/permits-registry',
-        registryNumber: 'ИС-2',
-        matchedTerms: expect.arrayContaining(['уведомл']),
-      }),
-    ]);
 
-    const number = res.body.number;
-    expect(backend.sent).toEqual(
-      expect.arrayContaining([
+    it('submits without similar systems when the register is unavailable', async () => {
+      backend.setRegistryDown(true);
+      try {
+        const body = await submitted(backend, 'system:default/offline');
+        expect(body.state).toBe('submitted');
+        expect(body.similarSystems).toEqual([]);
+      } finally {
+        backend.setRegistryDown(false);
+      }
+    });
+
+    it('takes a request through reviews, a request for information, votes and an approval with conditions', async () => {
+      const system = 'system:default/full-path';
+      const { id } = await submitted(backend, system);
+      expectStatus(await a.act(id, USERS.secretary, { action: 'accept' }), 200);
+
+      const asked = await a.act(id, USERS.architect, {
+        action: 'request-info',
+        questions: 'Почему не подходит платформа?',
+      });
+      expectStatus(asked, 200);
+      expect(asked.body).toMatchObject({
+        state: 'info-requested',
+        resumeState: 'platform-review',
+        questions: 'Почему не подходит платформа?',
+      });
+      // The review's clock is paused while the applicant answers.
+      const review = asked.body.deadlines.find(
+        (d: any) => d.subject === 'platform-review',
+      );
+      expect(review).toMatchObject({ pausedAt: expect.any(String) });
+      expect(review.remainingWorkingDays).toBeGreaterThanOrEqual(9);
+      expect(asked.body.allowedActions).toEqual([]);
+      expect((await a.get(id)).body.allowedActions).toEqual([
+        'provide-info',
+        'withdraw',
+      ]);
+
+      const answered = await a.act(id, USERS.applicant, {
+        action: 'provide-info',
+        answer: 'Нужна обработка секретных данных.',
+      });
+      expectStatus(answered, 200);
+      expect(answered.body.state).toBe('platform-review');
+      expect(
+        answered.body.deadlines.find(
+          (d: any) => d.subject === 'platform-review',
+        ),
+      ).not.toHaveProperty('pausedAt');
+
+      expectStatus(
+        await a.act(id, USERS.architect, {
+          action: 'complete-platform-review',
+          finding: 'platform-cannot-serve',
+          text: 'Не может.',
+        }),
+        200,
+      );
+      // Leaving ministry review needs the ministry's opinion.
+      const noOpinion = await a.act(id, USERS.secretary, {
+        action: 'set-agenda',
+        sittingDate: day(7),
+      });
+      expectStatus(noOpinion, 400);
+      expect(noOpinion.body.error.message).toContain('ministryOpinion');
+
+      const agenda = await a.act(id, USERS.secretary, {
+        action: 'set-agenda',
+        sittingDate: day(7),
+        ministryOpinion: { recommendation: 'approve', text: 'Поддерживаем.' },
+      });
+      expectStatus(agenda, 200);
+      expect(agenda.body).toMatchObject({
+        state: 'on-agenda',
+        sitting: { date: day(7), requestIds: [id] },
+        tally: { eligible: 3, quorum: 2, quorumReached: false },
+      });
+      expect(backend.sent).toContainEqual({
+        recipients: {
+          type: 'entity',
+          entityRef: ['group:default/qaztech-commission-members'],
+        },
+        payload: expect.objectContaining({
+          title: `Заявка ${agenda.body.number} в повестке ${day(7)}`,
+        }),
+      });
+
+      expectStatus(await a.vote(id, USERS.member1, 'for', 'Обосновано.'), 200);
+      expectStatus(await a.vote(id, USERS.member2, 'abstain'), 200);
+      const voted = await a.vote(id, USERS.member3, 'for');
+      expectStatus(voted, 200);
+      expect(voted.body.tally).toMatchObject({
+        for: 2,
+        abstain: 1,
+        quorumReached: true,
+        supportedOutcomes: ['approved', 'approved-with-conditions', 'deferred'],
+      });
+
+      const decided = await a.act(id, USERS.secretary, {
+        action: 'decide',
+        outcome: 'approved-with-conditions',
+        protocolNumber: 'П-12',
+        sittingDate: day(7),
+        expiresAt: day(365),
+        conditions: [{ text: 'Представить план миграции', dueDate: day(60) }],
+        version: voted.body.version,
+      });
+      expectStatus(decided, 200);
+      expect(decided.body).toMatchObject({
+        state: 'approved-with-conditions',
+        decision: {
+          outcome: 'approved-with-conditions',
+          protocolNumber: 'П-12',
+          expiresAt: day(365),
+          recordedBy: USERS.secretary,
+          conditions: [
+            {
+              text: 'Представить план миграции',
+              dueDate: day(60),
+              status: 'open',
+            },
+          ],
+        },
+      });
+      const conditionId = decided.body.decision.conditions[0].id;
+      expect(decided.body.deadlines).toEqual([
+        expect.objectContaining({ subject: `condition:${conditionId}` }),
+      ]);
+
+      const exemptions = await a.exemptions(system);
+      expectStatus(exemptions, 200);
+      expect(exemptions.body.items).toEqual([
+        expect.objectContaining({
+          decisionNumber: 'П-12',
+          status: 'approved',
+          expiresAt: day(365),
+          source: 'moratorium',
+        }),
+      ]);
+      expect(backend.refreshed).toContain(system);
+
+      const met = await a.act(id, USERS.secretary, {
+        action: 'mark-condition',
+        conditionId,
+        status: 'met',
+        evidence: 'План получен, вх. № 17.',
+      });
+      expectStatus(met, 200);
+      expect(met.body.decision.conditions[0]).toMatchObject({
+        status: 'met',
+        resolvedBy: USERS.secretary,
+      });
+      expect(met.body.deadlines).toEqual([]);
+      expect(met.body.history.map((h: any) => h.action)).toEqual([
+        'create',
+        'submit',
+        'accept',
+        'request-info',
+        'provide-info',
+        'complete-platform-review',
+        'set-agenda',
+        'vote',
+        'vote',
+        'vote',
+        'decide',
+        'mark-condition',
+      ]);
+    });
+
+    it('forbids actions to the wrong role and hides drafts from others', async () => {
+      const { id } = (await a.create(COMPLETE)).body;
+      // Someone from another state body may not submit it, nor see the draft.
+      const foreign = await a.act(id, USERS.developer, { action: 'submit' });
+      expectStatus(foreign, 403);
+      expect(foreign.body.error.message).toContain(
+        'Only the applicant or a member of the requesting state body',
+      );
+      expectStatus(await a.get(id, USERS.developer), 404);
+      // A colleague from the same state body may.
+      expectStatus(await a.act(id, USERS.colleague, { action: 'submit' }), 200);
+      // The architect lacks the intake permission.
+      const intake = await a.act(id, USERS.architect, { action: 'accept' });
+      expectStatus(intake, 403);
+      expect(intake.body.error.message).toBe(
+        'Not allowed: moratorium.request.intake',
+      );
+      // Nobody expires an approval by hand.
+      expectStatus(await a.act(id, USERS.secretary, { action: 'expire' }), 403);
+      // An action from the wrong state is a conflict.
+      const early = await a.act(id, USERS.architect, {
+        action: 'complete-platform-review',
+        finding: 'platform-can-serve',
+        text: 'Может.',
+      });
+      expectStatus(early, 409);
+    });
+
+    it('forbids a member from the applicant state body to vote or decide', async () => {
+      const { id } = await onAgenda(backend, 'system:default/conflicted');
+      const vote = await a.vote(id, USERS.conflictedMember, 'for');
+      expectStatus(vote, 403);
+      expect(vote.body.error.message).toContain('state body');
+      const decide = await a.act(id, USERS.conflictedMember, {
+        action: 'decide',
+        outcome: 'deferred',
+        protocolNumber: 'П-2',
+        sittingDate: day(7),
+      });
+      expectStatus(decide, 403);
+      // The conflicted member is not counted among the eligible.
+      expect((await a.get(id, USERS.member1)).body.tally.eligible).toBe(3);
+      // Only members vote, and only while the request is on the agenda.
+      expectStatus(await a.vote(id, USERS.secretary, 'for'), 403);
+    });
+
+    it('refuses a decision the votes do not support', async () => {
+      const { id } = await onAgenda(backend, 'system:default/unsupported');
+      expectStatus(await a.vote(id, USERS.member1, 'against'), 200);
+      const noQuorum = await a.act(id, USERS.secretary, {
+        action: 'decide',
+        outcome: 'rejected',
+        reasons: 'Нет оснований.',
+        protocolNumber: 'П-3',
+        sittingDate: day(7),
+      });
+      expectStatus(noQuorum, 400);
+      expect(noQuorum.body.error.message).toContain('quorum');
+
+      expectStatus(await a.vote(id, USERS.member2, 'against'), 200);
+      const approve = await a.act(id, USERS.secretary, {
+        action: 'decide',
+        outcome: 'approved',
+        protocolNumber: 'П-3',
+        sittingDate: day(7),
+        expiresAt: day(365),
+      });
+      expectStatus(approve, 400);
+      expect(approve.body.error.message).toContain(
+        'The votes do not support the outcome approved',
+      );
+
+      const deferred = await a.act(id, USERS.secretary, {
+        action: 'decide',
+        outcome: 'deferred',
+        protocolNumber: 'П-3',
+        sittingDate: day(7),
+      });
+      expectStatus(deferred, 200);
+      expect(deferred.body.state).toBe('deferred');
+      expect(deferred.body.deadlines).toEqual([
+        expect.objectContaining({ subject: 'deferred' }),
+      ]);
+    });
+
+    it('lets exactly one of two racing transitions win', async () => {
+      const { id, version } = await submitted(backend, 'system:default/race');
+      const [first, second] = await Promise.all([
+        a.act(id, USERS.secretary, { action: 'accept', version }),
+        a.act(id, USERS.secretary, {
+          action: 'return',
+          reason: 'Неполный комплект.',
+          version,
+        }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      const loser = first.status === 409 ? first : second;
+      expect(loser.body.error.name).toBe('ConflictError');
+      const history = (await a.get(id)).body.history.map((h: any) => h.action);
+      expect(history).toEqual(['create', 'submit', expect.any(String)]);
+    });
+
+    it('replays a repeated idempotency key and refuses it for another body', async () => {
+      const first = await a.create(COMPLETE, USERS.applicant, 'create-1');
+      expectStatus(first, 201);
+      const again = await a.create(COMPLETE, USERS.applicant, 'create-1');
+      expectStatus(again, 201);
+      expect(again.body).toEqual(first.body);
+
+      const { id } = first.body;
+      const submit1 = await a.act(
+        id,
+        USERS.applicant,
+        { action: 'submit' },
+        'k',
+      );
+      const submit2 = await a.act(
+        id,
+        USERS.applicant,
+        { action: 'submit' },
+        'k',
+      );
+      expectStatus(submit1, 200);
+      expectStatus(submit2, 200);
+      expect(submit2.body).toEqual(submit1.body);
+      const history = (await a.get(id)).body.history;
+      expect(history.filter((h: any) => h.action === 'submit')).toHaveLength(1);
+
+      const other = await a.act(
+        id,
+        USERS.applicant,
+        { action: 'withdraw', reason: 'Передумали.' },
+        'k',
+      );
+      expectStatus(other, 409);
+      expect(other.body.error.message).toContain('Idempotency-Key "k"');
+    });
+
+    it('lists requests and decisions', async () => {
+      await approved(backend, 'system:default/listed');
+      const mine = await request(backend.server)
+        .get(
+          '/api/moratorium/requests?state=approved,approved-with-conditions&mine=true',
+        )
+        .set('Authorization', as(USERS.applicant));
+      expectStatus(mine, 200);
+      expect(mine.body.items.length).toBeGreaterThanOrEqual(1);
+      expect(
+        mine.body.items.every((r: any) =>
+          ['approved', 'approved-with-conditions'].includes(r.state),
+        ),
+      ).toBe(true);
+
+      const decisions = await request(backend.server)
+        .get('/api/moratorium/decisions')
+        .query({ system: 'system:default/listed' })
+        .set('Authorization', as(USERS.developer));
+      expectStatus(decisions, 200);
+      expect(decisions.body.items).toEqual([
+        expect.objectContaining({
+          outcome: 'approved',
+          state: 'approved',
+          requestNumber: expect.stringMatching(/^EX-/),
+        }),
+      ]);
+
+      const csv = await request(backend.server)
+        .get('/api/moratorium/decisions/export.csv')
+        .query({ system: 'system:default/listed' })
+        .set('Authorization', as(USERS.developer));
+      expectStatus(csv, 200);
+      expect(csv.text.split('\r\n')[0]).toBe(
+        '\uFEFFrequestNumber,outcome,state,protocolNumber,sittingDate,expiresAt,system,stateBody,conditions,reasons,recordedAt',
+      );
+      expect(csv.text).toContain(',approved,approved,П-1,');
+
+      const badState = await request(backend.server)
+        .get('/api/moratorium/requests?state=nonsense')
+        .set('Authorization', as(USERS.secretary));
+      expectStatus(badState, 400);
+    });
+
+    it('revokes an approval whose condition was missed, on schedule', async () => {
+      const system = 'system:default/missed-condition';
+      const { id, decision } = await approved(backend, system, [
+        { text: 'Подключить к ОЦИБ', dueDate: day(30) },
+      ]);
+      // The due date passes.
+      await backend
+        .knex('moratorium_conditions')
+        .where({ request_id: id })
+        .update({ due_date: day(-2) });
+      backend.refreshed.length = 0;
+
+      await backend.runTask();
+
+      const res = await a.get(id);
+      expect(res.body.state).toBe('revoked');
+      expect(res.body.decision.conditions[0]).toMatchObject({
+        id: decision.conditions[0].id,
+        status: 'missed',
+      });
+      expect(res.body.history.slice(-2)).toEqual([
+        expect.objectContaining({
+          action: 'mark-condition',
+          details: expect.objectContaining({ status: 'missed' }),
+        }),
+        expect.objectContaining({ action: 'revoke', to: 'revoked' }),
+      ]);
+      expect((await a.exemptions(system)).body.items).toEqual([
+        expect.objectContaining({ status: 'revoked', source: 'moratorium' }),
+      ]);
+      expect(backend.refreshed).toContain(system);
+      expect(backend.sent).toContainEqual({
+        recipients: { type: 'entity', entityRef: [USERS.applicant] },
+        payload: expect.objectContaining({
+          title: `Заявка ${res.body.number}: исключение отменено`,
+          severity: 'high',
+        }),
+      });
+
+      // A second run changes nothing.
+      await backend.runTask();
+      expect((await a.get(id)).body.version).toBe(res.body.version);
+    });
+
+    it('expires an approval past its last day, on schedule', async () => {
+      const system = 'system:default/expiring';
+      const { id } = await approved(backend, system);
+      await backend
+        .knex('moratorium_decisions')
+        .where({ request_id: id })
+        .update({ expires_at: day(-1) });
+
+      await backend.runTask();
+
+      expect((await a.get(id)).body.state).toBe('expired');
+      expect((await a.exemptions(system)).body.items).toEqual([
+        expect.objectContaining({ status: 'expired' }),
+      ]);
+    });
+
+    it('reminds before a deadline and tells once it is missed, each once', async () => {
+      const { id, number } = await submitted(
+        backend,
+        'system:default/deadline',
+      );
+      const deadline = backend
+        .knex('moratorium_deadlines')
+        .where({ request_id: id, subject: 'submitted' });
+      await deadline
+        .clone()
+        .update({ due_at: new Date(Date.now() + 3600_000).toISOString() });
+      const notices = () =>
+        backend.sent.filter(n =>
+          n.payload.title.startsWith(`Срок по заявке ${number}`),
+        );
+
+      await backend.runTask();
+      await backend.runTask();
+      expect(notices()).toEqual([
         {
           recipients: {
             type: 'entity',
-            entityRef: ['group:default/qaztech-commission-secretaries'],
+            entityRef: [
+              USERS.applicant,
+              'group:default/qaztech-commission-secretaries',
+            ],
           },
           payload: expect.objectContaining({
-            title: `Новая заявка ${number}`,
-            link: `/moratorium/requests/${id}`,
+            title: expect.stringContaining('истекает'),
           }),
         },
-        {
-          recipients: { type: 'entity', entityRef: [USERS.applicant] },
-          payload: expect.objectContaining({
-            title: `Заявка ${number}: подана`,
-          }),
-        },
-      ]),
-    );
-  });
+      ]);
 
-  it('submits without similar systems when the register is unavailable', async () => {
-    backend.setRegistryDown(true);
+      await deadline
+        .clone()
+        .update({ due_at: new Date(Date.now() - 3600_000).toISOString() });
+      await backend.runTask();
+      await backend.runTask();
+      expect(notices().map(n => n.payload.title)).toEqual([
+        expect.stringContaining('истекает'),
+        `Срок по заявке ${number} пропущен`,
+      ]);
+      expect((await a.get(id, USERS.secretary)).body.deadlines).toEqual([
+        expect.objectContaining({ subject: 'submitted', overdue: true }),
+      ]);
+    });
+  },
+);
+
+describe('the public record', () => {
+  it('lets anyone read the decisions and verify the chain, but not the requests', async () => {
+    const backend = await startMoratoriumBackend();
     try {
-      const body = await submitted(backend, 'system:default/offline');
-      expect(body.state).toBe('submitted');
-      expect(body.similarSystems).toEqual([]);
+      await submitted(backend);
+      const decisions = await request(backend.server)
+        .get('/api/moratorium/decisions')
+        .set('Authorization', mockCredentials.none.header());
+      expectStatus(decisions, 200);
+      expect(decisions.body).toEqual({ items: [], totalCount: 0 });
+      const csv = await request(backend.server)
+        .get('/api/moratorium/decisions/export.csv')
+        .set('Authorization', mockCredentials.none.header());
+      expectStatus(csv, 200);
+      const verify = await request(backend.server)
+        .get('/api/moratorium/audit/verify')
+        .set('Authorization', mockCredentials.none.header());
+      expectStatus(verify, 200);
+      expect(verify.body).toEqual({ ok: true, checked: 2, firstBroken: null });
+      const requests = await request(backend.server)
+        .get('/api/moratorium/requests')
+        .set('Authorization', mockCredentials.none.header());
+      expectStatus(requests, 401);
     } finally {
-      backend.setRegistryDown(false);
+      await backend.stop();
     }
   });
 
-  it('takes a request through reviews, a request for information, votes and an approval with conditions', async () => {
-    const system = 'system:default/full-path';
-    const { id } = await submitted(backend, system);
-    expectStatus(await a.act(id, USERS.secretary, { action: 'accept' }), 200);
-
-    const asked = await a.act(id, USERS.architect, {
-      action: 'request-info',
-      questions: 'Почему не подходит платформа?',
+  it('needs sign-in for the record when it is not public', async () => {
+    const backend = await startMoratoriumBackend({
+      config: { moratorium: { publicRecord: false } },
     });
-    expectStatus(asked, 200);
-    expect(asked.body).toMatchObject({
-      state: 'info-requested',
-      resumeState: 'platform-review',
-      questions: 'Почему не подходит платформа?',
-    });
-    // The review's clock is paused while the applicant answers.
-    const review = asked.body.deadlines.find(
-      (d: any) => d.subject === 'platform-review',
-    );
-    expect(review).toMatchObject({ pausedAt: expect.any(String) });
-    expect(review.remainingWorkingDays).toBeGreaterThanOrEqual(9);
-    expect(asked.body.allowedActions).toEqual([]);
-    expect((await a.get(id)).body.allowedActions).toEqual([
-      'provide-info',
-      'withdraw',
-    ]);
-
-    const answered = await a.act(id, USERS.applicant, {
-      action: 'provide-info',
-      answer: 'Нужна обработка секретных данных.',
-    });
-    expectStatus(answered, 200);
-    expect(answered.body.state).toBe('platform-review');
-    expect(
-      answered.body.deadlines.find((d: any) => d.subject === 'platform-review'),
-    ).not.toHaveProperty('pausedAt');
-
-    expectStatus(
-      await a.act(id, USERS.architect, {
-        action: 'complete-platform-review',
-        finding: 'platform-cannot-serve',
-        text: 'Не может.',
-      }),
-      200,
-    );
-    // Leaving ministry review needs the ministry's opinion.
-    const noOpinion = await a.act(id, USERS.secretary, {
-      action: 'set-agenda',
-      sittingDate: day(7),
-    });
-    expectStatus(noOpinion, 400);
-    expect(noOpinion.body.error.message).toContain('ministryOpinion');
-
-    const agenda = await a.act(id, USERS.secretary, {
-      action: 'set-agenda',
-      sittingDate: day(7),
-      ministryOpinion: { recommendation: 'approve', text: 'Поддерживаем.' },
-    });
-    expectStatus(agenda, 200);
-    expect(agenda.body).toMatchObject({
-      state: 'on-agenda',
-      sitting: { date: day(7), requestIds: [id] },
-      tally: { eligible: 3, quorum: 2, quorumReached: false },
-    });
-    expect(backend.sent).toContainEqual({
-      recipients: {
-        type: 'entity',
-        entityRef: ['group:default/qaztech-commission-members'],
-      },
-      payload: expect.objectContaining({
-        title: `Заявка ${agenda.body.number} в повестке ${day(7)}`,
-      }),
-    });
-
-    expectStatus(await a.vote(id, USERS.member1, 'for', 'Обосновано.'), 200);
-    expectStatus(await a.vote(id, USERS.member2, 'abstain'), 200);
-    const voted = await a.vote(id, USERS.member3, 'for');
-    expectStatus(voted, 200);
-    expect(voted.body.tally).toMatchObject({
-      for: 2,
-      abstain: 1,
-      quorumReached: true,
-      supportedOutcomes: ['approved', 'approved-with-conditions', 'deferred'],
-    });
-
-    const decided = await a.act(id, USERS.secretary, {
-      action: 'decide',
-      outcome: 'approved-with-conditions',
-      protocolNumber: 'П-12',
-      sittingDate: day(7),
-      expiresAt: day(365),
-      conditions: [{ text: 'Представить план миграции', dueDate: day(60) }],
-      version: voted.body.version,
-    });
-    expectStatus(decided, 200);
-    expect(decided.body).toMatchObject({
-      state: 'approved-with-conditions',
-      decision: {
-        outcome: 'approved-with-conditions',
-        protocolNumber: 'П-12',
-        expiresAt: day(365),
-        recordedBy: USERS.secretary,
-        conditions: [
-          {
-            text: 'Представить план миграции',
-            dueDate: day(60),
-            status: 'open',
-          },
-        ],
-      },
-    });
-    const conditionId = decided.body.decision.conditions[0].id;
-    expect(decided.body.deadlines).toEqual([
-      expect.objectContaining({ subject: `condition:${conditionId}` }),
-    ]);
-
-    const exemptions = await a.exemptions(system);
-    expectStatus(exemptions, 200);
-    expect(exemptions.body.items).toEqual([
-      expect.objectContaining({
-        decisionNumber: 'П-12',
-        status: 'approved',
-        expiresAt: day(365),
-        source: 'moratorium',
-      }),
-    ]);
-    expect(backend.refreshed).toContain(system);
-
-    const met = await a.act(id, USERS.secretary, {
-      action: 'mark-condition',
-      conditionId,
-      status: 'met',
-      evidence: 'План получен, вх. № 17.',
-    });
-    expectStatus(met, 200);
-    expect(met.body.decision.conditions[0]).toMatchObject({
-      status: 'met',
-      resolvedBy: USERS.secretary,
-    });
-    expect(met.body.deadlines).toEqual([]);
-    expect(met.body.history.map((h: any) => h.action)).toEqual([
-      'create',
-      'submit',
-      'accept',
-      'request-info',
-      'provide-info',
-      'complete-platform-review',
-      'set-agenda',
-      'vote',
-      'vote',
-      'vote',
-      'decide',
-      'mark-condition',
-    ]);
-  });
-
-  it('forbids actions to the wrong role and hides drafts from others', async () => {
-    const { id } = (await a.create(COMPLETE)).body;
-    // Someone from another state body may not submit it, nor see the draft.
-    const foreign = await a.act(id, USERS.developer, { action: 'submit' });
-    expectStatus(foreign, 403);
-    expect(foreign.body.error.message).toContain(
-      'Only the applicant or a member of the requesting state body',
-    );
-    expectStatus(await a.get(id, USERS.developer), 404);
-    // A colleague from the same state body may.
-    expectStatus(await a.act(id, USERS.colleague, { action: 'submit' }), 200);
-    // The architect lacks the intake permission.
-    const intake = await a.act(id, USERS.architect, { action: 'accept' });
-    expectStatus(intake, 403);
-    expect(intake.body.error.message).toBe(
-      'Not allowed: moratorium.request.intake',
-    );
-    // Nobody expires an approval by hand.
-    expectStatus(await a.act(id, USERS.secretary, { action: 'expire' }), 403);
-    // An action from the wrong state is a conflict.
-    const early = await a.act(id, USERS.architect, {
-      action: 'complete-platform-review',
-      finding: 'platform-can-serve',
-      text: 'Может.',
-    });
-    expectStatus(early, 409);
-  });
-
-  it('forbids a member from the applicant state body to vote or decide', async () => {
-    const { id } = await onAgenda(backend, 'system:default/conflicted');
-    const vote = await a.vote(id, USERS.conflictedMember, 'for');
-    expectStatus(vote, 403);
-    expect(vote.body.error.message).toContain('state body');
-    const decide = await a.act(id, USERS.conflictedMember, {
-      action: 'decide',
-      outcome: 'deferred',
-      protocolNumber: 'П-2',
-      sittingDate: day(7),
-    });
-    expectStatus(decide, 403);
-    // The conflicted member is not counted among the eligible.
-    expect((await a.get(id, USERS.member1)).body.tally.eligible).toBe(3);
-    // Only members vote, and only while the request is on the agenda.
-    expectStatus(await a.vote(id, USERS.secretary, 'for'), 403);
-  });
-
-  it('refuses a decision the votes do not support', async () => {
-    const { id } = await onAgenda(backend, 'system:default/unsupported');
-    expectStatus(await a.vote(id, USERS.member1, 'against'), 200);
-    const noQuorum = await a.act(id, USERS.secretary, {
-      action: 'decide',
-      outcome: 'rejected',
-      reasons: 'Нет оснований.',
-      protocolNumber: 'П-3',
-      sittingDate: day(7),
-    });
-    expectStatus(noQuorum, 400);
-    expect(noQuorum.body.error.message).toContain('quorum');
-
-    expectStatus(await a.vote(id, USERS.member2, 'against'), 200);
-    const approve = await a.act(id, USERS.secretary, {
-      action: 'decide',
-      outcome: 'approved',
-      protocolNumber: 'П-3',
-      sittingDate: day(7),
-      expiresAt: day(365),
-    });
-    expectStatus(approve, 400);
-    expect(approve.body.error.message).toContain(
-      'The votes do not support the outcome approved',
-    );
-
-    const deferred = await a.act(id, USERS.secretary, {
-      action: 'decide',
-      outcome: 'deferred',
-      protocolNumber: 'П-3',
-      sittingDate: day(7),
-    });
-    expectStatus(deferred, 200);
-    expect(deferred.body.state).toBe('deferred');
-    expect(deferred.body.deadlines).toEqual([
-      expect.objectContaining({ subject: 'deferred' }),
-    ]);
-  });
-
-  it('lets exactly one of two racing transitions win', async () => {
-    const { id, version } = await submitted(backend, 'system:default/race');
-    const [first, second] = await Promise.all([
-      a.act(id, USERS.secretary, { action: 'accept', version }),
-      a.act(id, USERS.secretary, {
-        action: 'return',
-        reason: 'Неполный комплект.',
-        version,
-      }),
-    ]);
-    expect([first.status, second.status].sort()).toEqual([200, 409]);
-    const loser = first.status === 409 ? first : second;
-    expect(loser.body.error.name).toBe('ConflictError');
-    const history = (await a.get(id)).body.history.map((h: any) => h.action);
-    expect(history).toEqual(['create', 'submit', expect.any(String)]);
-  });
-
-  it('replays a repeated idempotency key and refuses it for another body', async () => {
-    const first = await a.create(COMPLETE, USERS.applicant, 'create-1');
-    expectStatus(first, 201);
-    const again = await a.create(COMPLETE, USERS.applicant, 'create-1');
-    expectStatus(again, 201);
-    expect(again.body).toEqual(first.body);
-
-    const { id } = first.body;
-    const submit1 = await a.act(id, USERS.applicant, { action: 'submit' }, 'k');
-    const submit2 = await a.act(id, USERS.applicant, { action: 'submit' }, 'k');
-    expectStatus(submit1, 200);
-    expectStatus(submit2, 200);
-    expect(submit2.body).toEqual(submit1.body);
-    const history = (await a.get(id)).body.history;
-    expect(history.filter((h: any) => h.action === 'submit')).toHaveLength(1);
-
-    const other = await a.act(
-      id,
-      USERS.applicant,
-      { action: 'withdraw', reason: 'Передумали.' },
-      'k',
-    );
-    expectStatus(other, 409);
-    expect(other.body.error.message).toContain('Idempotency-Key "k"');
-  });
-
-  it('lists requests and decisions', async () => {
-    await approved(backend, 'system:default/listed');
-    const mine = await request(backend.server)
-      .get(
-        '/api/moratorium/requests?state=approved,approved-with-conditions&mine=true',
-      )
-      .set('Authorization', as(USERS.applicant));
-    expectStatus(mine, 200);
-    expect(mine.body.items.length).toBeGreaterThanOrEqual(1);
-    expect(
-      mine.body.items.every((r: any) =>
-        ['approved', 'approved-with-conditions'].includes(r.state),
-      ),
-    ).toBe(true);
-
-    const decisions = await request(backend.server)
-      .get('/api/moratorium/decisions')
-      .query({ system: 'system:default/listed' })
-      .set('Authorization', as(USERS.developer));
-    expectStatus(decisions, 200);
-    expect(decisions.body.items).toEqual([
-      expect.objectContaining({
-        outcome: 'approved',
-        state: 'approved',
-        requestNumber: expect.stringMatching(/^EX-/),
-      }),
-    ]);
-
-    const csv = await request(backend.server)
-      .get('/api/moratorium/decisions/export.csv')
-      .query({ system: 'system:default/listed' })
-      .set('Authorization', as(USERS.developer));
-    expectStatus(csv, 200);
-    expect(csv.text.split('\r\n')[0]).toBe(
-      '\uFEFFrequestNumber,outcome,state,protocolNumber,sittingDate,expiresAt,system,stateBody,conditions,reasons,recordedAt',
-    );
-    expect(csv.text).toContain(',approved,approved,П-1,');
-
-    const badState = await request(backend.server)
-      .get('/api/moratorium/requests?state=nonsense')
-      .set('Authorization', as(USERS.secretary));
-    expectStatus(badState, 400);
-  });
-
-  it('revokes an approval whose condition was missed, on schedule', async () => {
-    const system = 'system:default/missed-condition';
-    const { id, decision } = await approved(backend, system, [
-      { text: 'Подключить к ОЦИБ', dueDate: day(30) },
-    ]);
-    // The due date passes.
-    await backend
-      .knex('moratorium_conditions')
-      .where({ request_id: id })
-      .update({ due_date: day(-2) });
-    backend.refreshed.length = 0;
-
-    await backend.runTask();
-
-    const res = await a.get(id);
-    expect(res.body.state).toBe('revoked');
-    expect(res.body.decision.conditions[0]).toMatchObject({
-      id: decision.conditions[0].id,
-      status: 'missed',
-    });
-    expect(res.body.history.slice(-2)).toEqual([
-      expect.objectContaining({
-        action: 'mark-condition',
-        details: expect.objectContaining({ status: 'missed' }),
-      }),
-      expect.objectContaining({ action: 'revoke', to: 'revoked' }),
-    ]);
-    expect((await a.exemptions(system)).body.items).toEqual([
-      expect.objectContaining({ status: 'revoked', source: 'moratorium' }),
-    ]);
-    expect(backend.refreshed).toContain(system);
-    expect(backend.sent).toContainEqual({
-      recipients: { type: 'entity', entityRef: [USERS.applicant] },
-      payload: expect.objectContaining({
-        title: `Заявка ${res.body.number}: исключение отменено`,
-        severity: 'high',
-      }),
-    });
-
-    // A second run changes nothing.
-    await backend.runTask();
-    expect((await a.get(id)).body.version).toBe(res.body.version);
-  });
-
-  it('expires an approval past its last day, on schedule', async () => {
-    const system = 'system:default/expiring';
-    const { id } = await approved(backend, system);
-    await backend
-      .knex('moratorium_decisions')
-      .where({ request_id: id })
-      .update({ expires_at: day(-1) });
-
-    await backend.runTask();
-
-    expect((await a.get(id)).body.state).toBe('expired');
-    expect((await a.exemptions(system)).body.items).toEqual([
-      expect.objectContaining({ status: 'expired' }),
-    ]);
-  });
-
-  it('reminds before a deadline and tells once it is missed, each once', async () => {
-    const { id, number } = await submitted(backend, 'system:default/deadline');
-    const deadline = backend
-      .knex('moratorium_deadlines')
-      .where({ request_id: id, subject: 'submitted' });
-    await deadline
-      .clone()
-      .update({ due_at: new Date(Date.now() + 3600_000).toISOString() });
-    const notices = () =>
-      backend.sent.filter(n =>
-        n.payload.title.startsWith(`Срок по заявке ${number}`),
-      );
-
-    await backend.runTask();
-    await backend.runTask();
-    expect(notices()).toEqual([
-      {
-        recipients: {
-          type: 'entity',
-          entityRef: [
-            USERS.applicant,
-            'group:default/qaztech-commission-secretaries',
-          ],
-        },
-        payload: expect.objectContaining({
-          title: expect.stringContaining('истекает'),
-        }),
-      },
-    ]);
-
-    await deadline
-      .clone()
-      .update({ due_at: new Date(Date.now() - 3600_000).toISOString() });
-    await backend.runTask();
-    await backend.runTask();
-    expect(notices().map(n => n.payload.title)).toEqual([
-      expect.stringContaining('истекает'),
-      `Срок по заявке ${number} пропущен`,
-    ]);
-    expect((await a.get(id, USERS.secretary)).body.deadlines).toEqual([
-      expect.objectContaining({ subject: 'submitted', overdue: true }),
-    ]);
+    try {
+      const decisions = await request(backend.server)
+        .get('/api/moratorium/decisions')
+        .set('Authorization', mockCredentials.none.header());
+      expectStatus(decisions, 401);
+      const verify = await request(backend.server)
+        .get('/api/moratorium/audit/verify')
+        .set('Authorization', mockCredentials.none.header());
+      expectStatus(verify, 401);
+    } finally {
+      await backend.stop();
+    }
   });
 });
 

@@ -11,6 +11,8 @@ export interface RouterOptions {
   service: MoratoriumService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** Whether the register of decisions and the audit check need no sign-in. */
+  publicRecord?: boolean;
 }
 
 /** The Idempotency-Key header, if the client sent one. */
@@ -61,6 +63,12 @@ export async function createRouter(
     httpAuth.credentials(req, { allow: ['user'] });
   const anyone = (req: Request<any, any, any, any>) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  // The register of decisions and the audit check are public when
+  // configured: anyone, signed in or not, may read and verify the record.
+  const reader = (req: Request<any, any, any, any>) =>
+    options.publicRecord
+      ? httpAuth.credentials(req, { allow: ['user', 'service', 'none'] })
+      : anyone(req);
 
   router.post('/requests', async (req, res) => {
     const credentials = await user(req);
@@ -127,12 +135,12 @@ export async function createRouter(
   });
 
   router.get('/decisions', async (req, res) => {
-    const credentials = await anyone(req);
+    const credentials = await reader(req);
     res.json(await service.listDecisions(credentials, req.query));
   });
 
   router.get('/decisions/export.csv', async (req, res) => {
-    const credentials = await anyone(req);
+    const credentials = await reader(req);
     const rows = await service.exportDecisions(credentials, req.query);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -164,7 +172,7 @@ export async function createRouter(
   });
 
   router.get('/audit/verify', async (req, res) => {
-    const credentials = await anyone(req);
+    const credentials = await reader(req);
     res.json(await service.verifyAudit(credentials));
   });
 

@@ -19,6 +19,7 @@ describe('readMoratoriumConfig', () => {
       secretaryGroups: ['group:default/qaztech-commission-secretaries'],
       language: 'ru',
       revokeOnMissed: true,
+      publicRecord: true,
     });
   });
 

@@ -26,6 +26,8 @@ export interface MoratoriumConfig {
   secretaryGroups: string[];
   language: NotificationLanguage;
   revokeOnMissed: boolean;
+  /** Whether decisions and the audit check are readable without sign-in. */
+  publicRecord: boolean;
 }
 
 /** The default Group of commission members. */
@@ -138,5 +140,6 @@ export function readMoratoriumConfig(config: Config): MoratoriumConfig {
     language: language as NotificationLanguage,
     revokeOnMissed:
       config.getOptionalBoolean('moratorium.conditions.revokeOnMissed') ?? true,
+    publicRecord: config.getOptionalBoolean('moratorium.publicRecord') ?? true,
   };
 }
