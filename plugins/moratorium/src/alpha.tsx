@@ -39,6 +39,9 @@ export const moratoriumPage = PageBlueprint.make({
     path: '/moratorium',
     routeRef: rootRouteRef,
     title: 'Moratorium',
+    // The page draws its own translated heading; the plugin header would
+    // show this English title to Russian and Kazakh readers.
+    noHeader: true,
     icon: <GavelIcon />,
     loader: () =>
       import('./components/MoratoriumPage').then(m => <m.MoratoriumPage />),

@@ -36,6 +36,9 @@ export const registryPage = PageBlueprint.make({
     path: '/registry',
     routeRef: rootRouteRef,
     title: 'Register',
+    // The page draws its own translated heading; the plugin header would
+    // show this English title to Russian and Kazakh readers.
+    noHeader: true,
     icon: <LibraryBooksIcon />,
     loader: () =>
       import('./components/RegisterPage').then(m => <m.RegisterPage />),

@@ -728,7 +728,7 @@ export class MoratoriumService {
     credentials: BackstageCredentials,
     permission: BasicPermission,
   ): Promise<void> {
-    if (credentials.principal.type === 'none') {
+    if ((credentials.principal as { type?: string }).type === 'none') {
       return;
     }
     await this.#authorizer.check(credentials, permission);

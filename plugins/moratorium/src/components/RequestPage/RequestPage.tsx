@@ -266,7 +266,9 @@ export function RequestPage() {
                   {t('request.noDeadlines')}
                 </Typography>
               ) : (
-                <DefinitionList>
+                // Stacked, not a two-column list: the side card is narrow and
+                // a condition's text is long.
+                <Box display="flex" flexDirection="column" gridGap={12}>
                   {request.deadlines.map(deadline => {
                     const condition = deadline.subject.startsWith('condition:')
                       ? request.decision?.conditions.find(
@@ -283,12 +285,15 @@ export function RequestPage() {
                           }`,
                         );
                     return (
-                      <Row key={deadline.subject} term={subject}>
+                      <Box key={deadline.subject}>
+                        <Typography variant="body2" color="textSecondary">
+                          {subject}
+                        </Typography>
                         <DeadlineInfo deadline={deadline} />
-                      </Row>
+                      </Box>
                     );
                   })}
-                </DefinitionList>
+                </Box>
               )}
             </InfoCard>
             <Box mt={2}>
