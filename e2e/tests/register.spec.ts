@@ -43,7 +43,8 @@ test('a developer filters the register to violations and opens a system’s regi
     page.getByRole('heading', { name: 'Учётная запись реестра' }),
   ).toBeVisible();
   await expect(page.getByText('ИС-48821')).toBeVisible();
+  // The reason in the reader's language, from the status detail.
   await expect(
-    page.getByText(/КВЦ-2026\/02-5 expired on 2026-10-31/),
+    page.getByText(/срок исключения КВЦ-2026\/02-5 истёк 2026-10-31/),
   ).toBeVisible();
 });

@@ -113,6 +113,12 @@ describe('catalogModuleRegistry in a catalog', () => {
     );
 
     const valid = await exampleSystem('otkrytye-dannye', 'yaml-valid-system');
+    // Off the platform and created under the moratorium: the rule needs its
+    // exemptions, so the registered source is asked.
+    const newSystem = await exampleSystem(
+      'olimpiady-shkolnikov',
+      'yaml-new-system',
+    );
     const invalid = await exampleSystem(
       'otkrytye-dannye',
       'yaml-invalid-system',
@@ -120,7 +126,7 @@ describe('catalogModuleRegistry in a catalog', () => {
     registryOf(invalid).parties.owner.bin = '190740682688';
     await writeFile(
       systemsPath,
-      [valid, invalid].map(e => `---\n${stringify(e)}`).join(''),
+      [valid, newSystem, invalid].map(e => `---\n${stringify(e)}`).join(''),
     );
 
     const { header, rows } = await exampleCsv();
@@ -178,7 +184,16 @@ describe('catalogModuleRegistry in a catalog', () => {
             exemptions.addExemptionSource({
               async getExemptions(systemRef) {
                 exemptionRequests.push(systemRef);
-                return [];
+                return systemRef === 'system:default/yaml-new-system'
+                  ? [
+                      {
+                        decisionNumber: 'КВЦ-TEST-1',
+                        decisionDate: '2026-01-15',
+                        status: 'approved',
+                        source: 'test',
+                      },
+                    ]
+                  : [];
               },
             });
             processing.setOnProcessingErrorHandler(
@@ -250,11 +265,42 @@ describe('catalogModuleRegistry in a catalog', () => {
     expect(
       system.metadata.annotations?.['qaztech.kz/platform-status-reason'],
     ).toBe('The system runs on the QazTech platform.');
-    expect(exemptionRequests).toContain('system:default/yaml-valid-system');
+    // A system on the platform needs no exemption: sources are not asked.
+    expect(exemptionRequests).not.toContain('system:default/yaml-valid-system');
     expect(system.relations).toEqual(
       expect.arrayContaining([
         { type: 'ownedBy', targetRef: 'group:default/mcriap' },
       ]),
+    );
+  });
+
+  it('counts the exemptions of a source added through the extension point', async () => {
+    const system = await waitFor(async () => {
+      const found = (await systems()).find(
+        e => e.metadata.name === 'yaml-new-system',
+      );
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(exemptionRequests).toContain('system:default/yaml-new-system');
+    expect(system.metadata.labels?.['qaztech.kz/platform-status']).toBe(
+      'exempted',
+    );
+    expect(
+      system.metadata.annotations?.['qaztech.kz/platform-status-reason'],
+    ).toContain('exempted by decision КВЦ-TEST-1 of 2026-01-15');
+    // The same reason as a code and values, for the app to translate.
+    expect(
+      JSON.parse(
+        system.metadata.annotations?.['qaztech.kz/platform-status-detail'] ??
+          'null',
+      ),
+    ).toEqual(
+      expect.objectContaining({
+        code: expect.stringMatching(/^exempted/),
+        decisionNumber: 'КВЦ-TEST-1',
+        decisionDate: '2026-01-15',
+      }),
     );
   });
 
@@ -274,13 +320,13 @@ describe('catalogModuleRegistry in a catalog', () => {
 
   it('keeps the last valid version of a system that becomes invalid, with the error in its status', async () => {
     const text = await readFile(systemsPath, 'utf8');
-    const [valid, invalid] = parseAllDocuments(text).map(
+    const [valid, newSystem, invalid] = parseAllDocuments(text).map(
       d => d.toJS() as Entity,
     );
     registryOf(valid).createdAt = '2014-02-30';
     await writeFile(
       systemsPath,
-      [valid, invalid].map(e => `---\n${stringify(e)}`).join(''),
+      [valid, newSystem, invalid].map(e => `---\n${stringify(e)}`).join(''),
     );
 
     const stored = await waitFor(async () => {

@@ -10,10 +10,12 @@
 export { registryExemptionSourceExtensionPoint } from './extensions';
 export type { RegistryExemptionSourceExtensionPoint } from './extensions';
 export {
+  PLATFORM_STATUS_DETAIL_ANNOTATION,
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
 } from '@qaztech/plugin-registry-common';
 export type {
   Exemption,
   ExemptionSource,
+  MoratoriumReasonDetail,
 } from '@qaztech/plugin-registry-common';

@@ -29,6 +29,7 @@ import {
   validateRegistrySystem,
 } from '@qaztech/plugin-registry-common';
 import {
+  PLATFORM_STATUS_DETAIL_ANNOTATION,
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
 } from '@qaztech/plugin-registry-node';
@@ -219,6 +220,8 @@ export class RegistryEntityProcessor implements CatalogProcessor {
         annotations: {
           ...entity.metadata.annotations,
           [PLATFORM_STATUS_REASON_ANNOTATION]: status.reason,
+          // The same reason as a code and values, which the app translates.
+          [PLATFORM_STATUS_DETAIL_ANNOTATION]: JSON.stringify(status.detail),
         },
       },
     };

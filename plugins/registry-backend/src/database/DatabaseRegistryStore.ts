@@ -368,7 +368,7 @@ export class DatabaseRegistryStore implements RegistryStore {
               .select('entity_ref', 'entity_hash')
           ).map(r => [r.entity_ref, r.entity_hash]),
         );
-        const changed = [];
+        const changed: Array<ReturnType<typeof toRow>> = [];
         for (const [ref, system] of batch) {
           const hash = hashOf(system);
           const known = existing.get(ref);

@@ -157,6 +157,32 @@ describe('registry API', () => {
     expect(res.body.error.message).toContain(parameter);
   });
 
+  it('tags list and stats bodies, so a client can revalidate with 304', async () => {
+    for (const path of [
+      '/api/registry/systems?limit=2',
+      '/api/registry/stats',
+    ]) {
+      const first = await request(backend.server)
+        .get(path)
+        .set('Authorization', USER);
+      expect(first.status).toBe(200);
+      expect(first.headers['content-type']).toBe(
+        'application/json; charset=utf-8',
+      );
+      expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+      const again = await request(backend.server)
+        .get(path)
+        .set('Authorization', USER);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(again.body).toEqual(first.body);
+      const notModified = await request(backend.server)
+        .get(path)
+        .set('Authorization', USER)
+        .set('If-None-Match', first.headers.etag);
+      expect(notModified.status).toBe(304);
+    }
+  });
+
   it('rejects a cursor it did not write', async () => {
     const res = await request(backend.server)
       .get('/api/registry/systems?cursor=abc')

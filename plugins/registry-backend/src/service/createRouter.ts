@@ -12,6 +12,7 @@ import {
 } from '@qaztech/plugin-registry-common';
 import express from 'express';
 import { DateTime } from 'luxon';
+import { createHash } from 'node:crypto';
 import { RegistryStore, RegistrySystem } from '../database/RegistryStore';
 import { spec } from '../schema/openapi.generated';
 import { createAuthorizer } from './createAuthorizer';
@@ -57,6 +58,35 @@ async function write(res: express.Response, chunk: string): Promise<void> {
   });
 }
 
+/** A JSON body as sent, and its entity tag. */
+type Serialized = { text: string; etag: string };
+
+/**
+ * Bodies the store served from its short-lived cache come back as the same
+ * object; they are serialized (and tagged) once, not on every request.
+ */
+const serialized = new WeakMap<object, Serialized>();
+
+/** Like `res.json`, with the serialization of a repeated body reused. */
+function sendJson(res: express.Response, body: object) {
+  let known = serialized.get(body);
+  if (!known) {
+    const text = JSON.stringify(body);
+    // The weak tag express would compute: length and SHA-1 of the body.
+    const hash = createHash('sha1')
+      .update(text, 'utf8')
+      .digest('base64')
+      .substring(0, 27);
+    known = {
+      text,
+      etag: `W/"${Buffer.byteLength(text, 'utf8').toString(16)}-${hash}"`,
+    };
+    serialized.set(body, known);
+  }
+  res.setHeader('ETag', known.etag);
+  res.type('json').send(known.text);
+}
+
 /** What the router needs. */
 export interface RouterOptions {
   store: RegistryStore;
@@ -79,7 +109,8 @@ export async function createRouter(
   router.get('/systems', async (req, res) => {
     await authorize(req, registrySystemReadPermission);
     const { sort = 'name', order = 'asc', limit = 50, cursor } = req.query;
-    res.json(
+    sendJson(
+      res,
       await store.listSystems({
         filter: parseFilter(req.query),
         sort: { field: sort, order },
@@ -105,7 +136,7 @@ export async function createRouter(
 
   router.get('/stats', async (req, res) => {
     await authorize(req, registrySystemReadPermission);
-    res.json(await store.stats());
+    sendJson(res, await store.stats());
   });
 
   router.get('/export.csv', async (req, res) => {
