@@ -16,6 +16,10 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import qazTechPolicy from '@qaztech/plugin-permission-backend-module-qaztech-policy';
 import { authModuleDemoProvider } from './modules/demoSignIn';
 
+// A whole backend boots, loads the demo data and signs people in: on a
+// loaded 2-core machine that takes far longer than jest's 5 s default.
+jest.setTimeout(120_000);
+
 const EXAMPLES = resolve(__dirname, '../../../examples');
 const EXAMPLE_FILES = {
   Group: ['org/state-bodies.yaml', 'org/roles.yaml'],

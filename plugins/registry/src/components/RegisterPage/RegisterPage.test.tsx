@@ -11,6 +11,10 @@ import {
 } from '../../__testUtils__/renderWithRegistry';
 import { RegisterPage } from './RegisterPage';
 
+// A full page with msw round trips; the 5 s default is too tight on a
+// loaded machine.
+jest.setTimeout(30_000);
+
 const portal = registrySystem('portal', {
   title: { ru: 'Веб-портал', kk: 'Веб-портал (kk)', en: 'E-Government Portal' },
   registryNumber: 'ИС-83319',
