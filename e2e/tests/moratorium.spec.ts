@@ -185,8 +185,8 @@ test('a request goes from the applicant through the commission to an exemption i
       applicant.getByText(/исключение по решению КВЦ-2026\/11-7/),
     ).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 240_000, intervals: [5_000] });
-  // The status reads «Исключение» (on the card and in the page header), and
-  // nowhere «Нарушение» any more.
+  // The status chip reads «Исключение» (so does the card's exemption row),
+  // and «Нарушение» is gone.
   await expect(
     applicant.getByText('Исключение', { exact: true }).first(),
   ).toBeVisible();
