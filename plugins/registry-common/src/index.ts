@@ -47,3 +47,5 @@ export {
   registryPermissions,
   registrySystemReadPermission,
 } from './permissions';
+export { foldText, likePattern } from './searchText';
+export { UTF8_BOM, csvLine } from './csv';

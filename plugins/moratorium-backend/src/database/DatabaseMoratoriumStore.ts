@@ -20,7 +20,7 @@ import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { canonicalJson } from './canonicalJson';
 import { decodeCursor, encodeCursor } from './cursor';
-import { foldText, likePattern } from './foldText';
+import { foldText, likePattern } from '@qaztech/plugin-registry-common';
 import {
   AuditEntry,
   AuditInput,

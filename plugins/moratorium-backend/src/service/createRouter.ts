@@ -4,7 +4,7 @@ import { Request } from 'express';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
 import { MoratoriumService } from './MoratoriumService';
-import { csvLine, UTF8_BOM } from './csv';
+import { csvLine, UTF8_BOM } from '@qaztech/plugin-registry-common';
 
 /** What the router needs. */
 export interface RouterOptions {

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
-import { foldText } from './foldText';
+import { foldText, likePattern } from '@qaztech/plugin-registry-common';
 import {
   RegistryImport,
   RegistryImportInput,
@@ -119,11 +119,6 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
     result.push(items.slice(i, i + size));
   }
   return result;
-}
-
-/** Escapes LIKE wildcards; `!` is the escape character in the query. */
-function likePattern(text: string): string {
-  return `%${foldText(text).replace(/[!%_]/g, c => `!${c}`)}%`;
 }
 
 /** A timestamp from either driver (Date on pg, epoch ms on SQLite). */

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { RegistryStore, RegistrySystem } from '../database/RegistryStore';
 import { spec } from '../schema/openapi.generated';
 import { createAuthorizer } from './createAuthorizer';
-import { UTF8_BOM, csvLine } from './csv';
+import { UTF8_BOM, csvLine } from '@qaztech/plugin-registry-common';
 import { parseFilter } from './parseFilter';
 
 /** Rows read from the database for each write of the CSV export. */
