@@ -69,6 +69,14 @@ export interface Config {
      * true.
      */
     publicRecord?: boolean;
+    idempotency?: {
+      /**
+       * Hours the response to a write with an `Idempotency-Key` is kept, so
+       * that a retry within them gets the same response instead of a second
+       * write. Older keys are purged by the scheduled task. Defaults to 72.
+       */
+      retentionHours?: number;
+    };
     /**
      * How often deadlines, conditions and expiries are checked (reminders,
      * missed notices, revocations, expiries). Runs on one replica at a

@@ -919,6 +919,37 @@ describe('DatabaseMoratoriumStore', () => {
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it('purges idempotency keys stored before an instant, and no others', async () => {
+      const { store } = await createStore(databaseId);
+      const save = (key: string) =>
+        store.transaction(tx =>
+          store.saveIdempotent(tx, {
+            actor: ALICE,
+            key,
+            requestHash: 'h',
+            status: 201,
+            body: { key },
+          }),
+        );
+      await save('old');
+      const old = await store.getIdempotent(ALICE, 'old');
+      await new Promise(resolve => setTimeout(resolve, 5));
+      await save('new');
+      const kept = await store.getIdempotent(ALICE, 'new');
+
+      // Strictly before: a key stored at the instant itself stays.
+      expect(await store.purgeIdempotentBefore(new Date(old!.createdAt))).toBe(
+        0,
+      );
+      expect(await store.purgeIdempotentBefore(new Date(kept!.createdAt))).toBe(
+        1,
+      );
+      expect(await store.getIdempotent(ALICE, 'old')).toBeUndefined();
+      expect(await store.getIdempotent(ALICE, 'new')).toEqual(kept);
+      // The key can be used again once purged.
+      expect(await save('old')).toBe(true);
+    });
+
     describe('audit chain', () => {
       async function appendSome(store: DatabaseMoratoriumStore, count: number) {
         for (let i = 0; i < count; i++) {

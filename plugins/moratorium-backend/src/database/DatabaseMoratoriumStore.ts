@@ -1038,6 +1038,13 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
     return inserted.length > 0;
   }
 
+  async purgeIdempotentBefore(before: Date): Promise<number> {
+    // ISO 8601 instants in UTC compare as strings.
+    return await this.db(IDEMPOTENCY)
+      .where('created_at', '<', before.toISOString())
+      .delete();
+  }
+
   // Audit
 
   async appendAudit(tx: StoreTx, entry: AuditInput): Promise<AuditEntry> {

@@ -479,6 +479,12 @@ export interface MoratoriumStore {
   ): Promise<boolean>;
 
   /**
+   * Deletes the stored responses of idempotency keys created before the
+   * instant; returns how many were deleted.
+   */
+  purgeIdempotentBefore(before: Date): Promise<number>;
+
+  /**
    * Appends to the audit chain inside the change's transaction. Appends are
    * serialized (a lock on the chain's head row until commit), so make it the
    * last write of the transaction.

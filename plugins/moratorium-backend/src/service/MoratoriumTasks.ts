@@ -22,6 +22,8 @@ export type TaskRunSummary = {
   revoked: number;
   expired: number;
   refreshed: number;
+  /** Stored Idempotency-Key responses older than the retention, deleted. */
+  idempotencyPurged: number;
 };
 
 /**
@@ -34,7 +36,8 @@ export type TaskRunSummary = {
  *   the approval when configured to;
  * - expires approvals past their last day;
  * - asks the catalog to refresh every system whose exemption changed, so the
- *   register's moratorium status follows.
+ *   register's moratorium status follows;
+ * - deletes stored Idempotency-Key responses older than the retention.
  */
 export class MoratoriumTasks {
   readonly #store: MoratoriumStore;
@@ -74,6 +77,7 @@ export class MoratoriumTasks {
       revoked: 0,
       expired: 0,
       refreshed: 0,
+      idempotencyPurged: 0,
     };
     // Deadlines first, so a condition's missed notice goes out before the
     // condition is closed as missed.
@@ -81,6 +85,12 @@ export class MoratoriumTasks {
     await this.#conditions(summary);
     await this.#expiries(summary);
     await this.#refreshChanged(summary, startedAt);
+    summary.idempotencyPurged = await this.#store.purgeIdempotentBefore(
+      new Date(
+        startedAt.getTime() -
+          this.#config.idempotencyRetentionHours * 60 * 60 * 1000,
+      ),
+    );
     this.#lastRun = startedAt;
     this.#logger.info('Moratorium task run finished', { ...summary });
     return summary;

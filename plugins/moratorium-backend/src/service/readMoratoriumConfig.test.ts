@@ -20,6 +20,7 @@ describe('readMoratoriumConfig', () => {
       language: 'ru',
       revokeOnMissed: true,
       publicRecord: true,
+      idempotencyRetentionHours: 72,
     });
   });
 
@@ -37,6 +38,7 @@ describe('readMoratoriumConfig', () => {
           secretaryGroups: ['group:default/secretariat'],
           notifications: { language: 'kk' },
           conditions: { revokeOnMissed: false },
+          idempotency: { retentionHours: 24 },
         },
       }),
     );
@@ -49,6 +51,7 @@ describe('readMoratoriumConfig', () => {
       secretaryGroups: ['group:default/secretariat'],
       language: 'kk',
       revokeOnMissed: false,
+      idempotencyRetentionHours: 24,
     });
   });
 
@@ -72,6 +75,10 @@ describe('readMoratoriumConfig', () => {
     [
       { commission: { quorum: 2 } },
       'moratorium.commission.quorum must be at least 0 and at most 1',
+    ],
+    [
+      { idempotency: { retentionHours: 0 } },
+      'moratorium.idempotency.retentionHours must be at least 1, got 0',
     ],
     [
       { notifications: { language: 'de' } },

@@ -28,7 +28,12 @@ export interface MoratoriumConfig {
   revokeOnMissed: boolean;
   /** Whether decisions and the audit check are readable without sign-in. */
   publicRecord: boolean;
+  /** Hours a stored Idempotency-Key response is kept before it is purged. */
+  idempotencyRetentionHours: number;
 }
+
+/** How long stored Idempotency-Key responses are kept by default: 3 days. */
+export const DEFAULT_IDEMPOTENCY_RETENTION_HOURS = 72;
 
 /** The default Group of commission members. */
 export const DEFAULT_COMMISSION_GROUP =
@@ -60,6 +65,14 @@ function count(config: Config, key: string, fallback: number): number {
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!Number.isInteger(value) || value < 0) {
     throw new InputError(`${key} must be a whole number ≥ 0, got ${value}`);
+  }
+  return value;
+}
+
+function positive(config: Config, key: string, fallback: number): number {
+  const value = count(config, key, fallback);
+  if (value === 0) {
+    throw new InputError(`${key} must be at least 1, got 0`);
   }
   return value;
 }
@@ -141,5 +154,10 @@ export function readMoratoriumConfig(config: Config): MoratoriumConfig {
     revokeOnMissed:
       config.getOptionalBoolean('moratorium.conditions.revokeOnMissed') ?? true,
     publicRecord: config.getOptionalBoolean('moratorium.publicRecord') ?? true,
+    idempotencyRetentionHours: positive(
+      config,
+      'moratorium.idempotency.retentionHours',
+      DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
+    ),
   };
 }
