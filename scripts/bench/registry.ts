@@ -17,14 +17,16 @@
  *
  * Diagnostic modes (--modes) split the extra ingestion time:
  *   - relations: the catalog plus a bench processor that emits only the
- *     integration relations the registry processor emits (dependsOn and
- *     dependencyOf), no validation, no moratorium;
+ *     integration relations the registry processor emits (dependsOn), no
+ *     validation, no moratorium;
+ *   - reverse: the same with the reverse dependencyOf relations as well,
+ *     which the registry processor no longer emits (what they would cost);
  *   - module: the catalog with the registry catalog module, without the
  *     registry backend (no projection plugin running).
  *
  * Options: --sizes 10000,100000  --dbs sqlite,postgres  --clients 50
  *          --seconds 10 (per latency scenario)
- *          --modes plain,registry (add relations,module to split the time)
+ *          --modes plain,registry (add relations,reverse,module to split the time)
  *          --repeat 1 (rounds of all modes, interleaved; medians reported)
  *          --profile DIR (CPU profiles of the latency scenarios)
  */
@@ -63,7 +65,7 @@ import { stateBodies, syntheticSystems } from './syntheticSystems';
 import { LatencyResult, measureLatency } from './latency';
 
 type Db = 'sqlite' | 'postgres';
-type Mode = 'plain' | 'relations' | 'module' | 'registry';
+type Mode = 'plain' | 'relations' | 'reverse' | 'module' | 'registry';
 
 const PG =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
@@ -160,53 +162,58 @@ interface RunResult {
 }
 
 /**
- * Emits the integration relations of a state information system exactly as
- * the registry processor does, and nothing else: the "relations" mode.
+ * Emits the integration relations of a state information system, and
+ * nothing else: as the registry processor does (`dependsOn` only, the
+ * "relations" mode), or with the reverse `dependencyOf` that it emitted
+ * before (the "reverse" mode), to show what the reverse relations cost.
  */
-const relationsOnlyProcessor: CatalogProcessor = {
-  getProcessorName: () => 'BenchRelationsOnly',
-  async postProcessEntity(entity, _location, emit) {
-    const registry = (entity.spec as any)?.registry;
-    if (entity.kind !== 'System' || !registry) {
+function relationsOnlyModule(withReverse: boolean) {
+  const processor: CatalogProcessor = {
+    getProcessorName: () => 'BenchRelationsOnly',
+    async postProcessEntity(entity, _location, emit) {
+      const registry = (entity.spec as any)?.registry;
+      if (entity.kind !== 'System' || !registry) {
+        return entity;
+      }
+      const self = getCompoundEntityRef(entity);
+      for (const integration of registry.integrations ?? []) {
+        const other = parseEntityRef(integration.system, {
+          defaultKind: 'system',
+          defaultNamespace: self.namespace,
+        });
+        emit(
+          processingResult.relation({
+            source: self,
+            type: RELATION_DEPENDS_ON,
+            target: other,
+          }),
+        );
+        if (withReverse) {
+          emit(
+            processingResult.relation({
+              source: other,
+              type: RELATION_DEPENDENCY_OF,
+              target: self,
+            }),
+          );
+        }
+      }
       return entity;
-    }
-    const self = getCompoundEntityRef(entity);
-    for (const integration of registry.integrations ?? []) {
-      const other = parseEntityRef(integration.system, {
-        defaultKind: 'system',
-        defaultNamespace: self.namespace,
+    },
+  };
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'bench-relations-only',
+    register(reg) {
+      reg.registerInit({
+        deps: { processing: catalogProcessingExtensionPoint },
+        async init({ processing }) {
+          processing.addProcessor(processor);
+        },
       });
-      emit(
-        processingResult.relation({
-          source: self,
-          type: RELATION_DEPENDS_ON,
-          target: other,
-        }),
-      );
-      emit(
-        processingResult.relation({
-          source: other,
-          type: RELATION_DEPENDENCY_OF,
-          target: self,
-        }),
-      );
-    }
-    return entity;
-  },
-};
-
-const relationsOnly = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'bench-relations-only',
-  register(reg) {
-    reg.registerInit({
-      deps: { processing: catalogProcessingExtensionPoint },
-      async init({ processing }) {
-        processing.addProcessor(relationsOnlyProcessor);
-      },
-    });
-  },
-});
+    },
+  });
+}
 
 /** Waits for the run of the registry sync that started after `since`. */
 async function syncFinished(db: Knex, since: Date, timeoutMs: number) {
@@ -323,7 +330,8 @@ async function run(db: Db, size: number, mode: Mode): Promise<RunResult> {
       mockServices.rootLogger.factory({ level: 'warn' }),
       catalogPlugin,
       benchProvider,
-      ...(mode === 'relations' ? [relationsOnly] : []),
+      ...(mode === 'relations' ? [relationsOnlyModule(false)] : []),
+      ...(mode === 'reverse' ? [relationsOnlyModule(true)] : []),
       ...(mode === 'module' || mode === 'registry' ? [registryModule] : []),
       ...(mode === 'registry' ? [registryBackend, syncTrigger] : []),
     ],
@@ -544,6 +552,14 @@ async function main() {
               relationsIngestS: of('relations')!.ingestSeconds,
               relationsRatio: round2(
                 of('relations')!.ingestSeconds / plain.ingestSeconds,
+              ),
+            }
+          : {}),
+        ...(of('reverse')
+          ? {
+              reverseIngestS: of('reverse')!.ingestSeconds,
+              reverseRatio: round2(
+                of('reverse')!.ingestSeconds / plain.ingestSeconds,
               ),
             }
           : {}),

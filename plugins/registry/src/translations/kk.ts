@@ -53,6 +53,8 @@ export default {
   'ownerKind.quasi-state-organisation': 'Квазимемлекеттік сектор субъектісі',
   'ownerKind.non-state-integrated':
     'Мемлекеттік жүйелермен біріктірілетін мемлекеттік емес жүйе',
+  'integrationChannel.shep': 'электрондық үкімет шлюзі арқылы',
+  'integrationChannel.direct': 'тікелей қосылу',
   'hostingKind.platform': 'Ұлттық платформа',
   'hostingKind.state-operator-dc': 'Оператордың деректер орталығы',
   'hostingKind.own': 'Меншікті қуаттар',
@@ -122,6 +124,10 @@ export default {
   'card.securityTestAct': 'АҚ талаптарына сәйкестікке сынақ актісі',
   'card.securityTestActValue': '{{date}} № {{number}}, нұсқа {{version}}',
   'card.socProvider': 'АҚ жедел орталығы',
+  'card.integrations': 'Интеграциялар',
+  'card.usedBy': 'Бұл жүйені пайдаланатындар',
+  'card.usedByError':
+    'Бұл жүйені пайдаланатын жүйелерді жүктеу мүмкін болмады: {{message}}',
   'card.none': 'Жоқ',
   'card.stateBody': 'Мемлекеттік орган',
   'card.exemption': 'Ерекшелік',

@@ -84,6 +84,10 @@ export const registryTranslationRef = createTranslationRef({
       'quasi-state-organisation': 'Quasi-state organisation',
       'non-state-integrated': 'Non-state system integrated with state systems',
     },
+    integrationChannel: {
+      shep: 'through the government service bus',
+      direct: 'direct connection',
+    },
     hostingKind: {
       platform: 'National platform',
       'state-operator-dc': "State operator's data centre",
@@ -163,6 +167,9 @@ export const registryTranslationRef = createTranslationRef({
       securityTestAct: 'Security test act',
       securityTestActValue: 'No. {{number}} of {{date}}, version {{version}}',
       socProvider: 'Security operations centre',
+      integrations: 'Integrations',
+      usedBy: 'Used by',
+      usedByError: 'Could not load the systems that use this one: {{message}}',
       none: 'None',
       stateBody: 'State body',
       exemption: 'Exemption',

@@ -54,6 +54,8 @@ export default {
   'ownerKind.quasi-state-organisation': 'Субъект квазигосударственного сектора',
   'ownerKind.non-state-integrated':
     'Негосударственная система, интегрируемая с государственными',
+  'integrationChannel.shep': 'через шлюз электронного правительства',
+  'integrationChannel.direct': 'прямое подключение',
   'hostingKind.platform': 'Национальная платформа',
   'hostingKind.state-operator-dc': 'ЦОД оператора',
   'hostingKind.own': 'Собственные мощности',
@@ -123,6 +125,10 @@ export default {
   'card.securityTestAct': 'Акт испытаний на соответствие требованиям ИБ',
   'card.securityTestActValue': '№ {{number}} от {{date}}, версия {{version}}',
   'card.socProvider': 'Оперативный центр ИБ',
+  'card.integrations': 'Интеграции',
+  'card.usedBy': 'Используют эту систему',
+  'card.usedByError':
+    'Не удалось загрузить системы, использующие эту: {{message}}',
   'card.none': 'Нет',
   'card.stateBody': 'Государственный орган',
   'card.exemption': 'Исключение',

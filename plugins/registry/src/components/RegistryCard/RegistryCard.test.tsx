@@ -2,9 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
+  catalogApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen, waitFor } from '@testing-library/react';
 import { RegistryCard } from './RegistryCard';
 
 function portal(): Entity {
@@ -76,15 +78,27 @@ function portal(): Entity {
   };
 }
 
-function renderCard(entity: Entity) {
+function renderCard(entity: Entity, catalogEntities: Entity[] = []) {
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <RegistryCard />
     </EntityProvider>,
     {
+      apis: [[catalogApiRef, catalogApiMock({ entities: catalogEntities })]],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
+}
+
+/** A System as the catalog serves it, with the relations it was given. */
+function system(name: string, dependsOn: string[]): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'state-information-system', owner: 'group:default/mcriap' },
+    relations: dependsOn.map(targetRef => ({ type: 'dependsOn', targetRef })),
+  };
 }
 
 describe('RegistryCard', () => {
@@ -128,6 +142,52 @@ describe('RegistryCard', () => {
     expect(
       screen.getByText('The scorecard is not available yet'),
     ).toBeInTheDocument();
+  });
+
+  it('lists the integrations of the record and the systems that name this one in theirs', async () => {
+    const entity = portal();
+    (entity.spec!.registry as any).integrations = [
+      { system: 'gbd-fl', via: 'shep' },
+      { system: 'system:default/nuts', via: 'direct' },
+    ];
+    await renderCard(entity, [
+      system('e-license', [
+        'system:default/portal-elektronnogo-pravitelstva',
+        'system:default/gbd-fl',
+      ]),
+      system('e-notariat', ['system:default/portal-elektronnogo-pravitelstva']),
+      system('e-kyzmet', ['system:default/gbd-fl']),
+    ]);
+
+    expect(
+      await screen.findByRole('link', { name: 'e-license' }),
+    ).toHaveAttribute('href', '/catalog/default/system/e-license');
+    expect(
+      screen.getByRole('link', { name: 'e-notariat' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'e-kyzmet' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'gbd-fl' })).toHaveAttribute(
+      'href',
+      '/catalog/default/system/gbd-fl',
+    );
+    expect(
+      screen.getByText('(through the government service bus)'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'nuts' })).toBeInTheDocument();
+    expect(screen.getByText('(direct connection)')).toBeInTheDocument();
+  });
+
+  it('says None when no system uses this one', async () => {
+    await renderCard(portal(), [system('e-kyzmet', ['system:default/gbd-fl'])]);
+
+    expect(await screen.findByText('Used by')).toBeInTheDocument();
+    // Integrations and users both empty, and the other empty rows.
+    await waitFor(() =>
+      expect(screen.getAllByText('None').length).toBeGreaterThanOrEqual(2),
+    );
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
 
   it('shows the moratorium status and its reason', async () => {

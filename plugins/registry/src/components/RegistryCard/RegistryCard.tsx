@@ -1,7 +1,15 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   EntityInfoCard,
   EntityRefLink,
+  catalogApiRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -17,6 +25,7 @@ import {
   isStateInformationSystem,
 } from '@qaztech/plugin-registry-common';
 import { ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { registryTranslationRef } from '../../translations';
 import { PlatformStatusChip } from '../PlatformStatusChip';
 
@@ -83,6 +92,47 @@ function readReasonDetail(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The systems whose register record names this one among its integrations:
+ * a catalog query on the `dependsOn` relation the registry module emits
+ * (it emits no reverse relation, see its README).
+ */
+function UsedBy(props: { entity: Entity }) {
+  const catalogApi = useApi(catalogApiRef);
+  const { t } = useTranslationRef(registryTranslationRef);
+  const classes = useStyles();
+  const ref = stringifyEntityRef(props.entity);
+  const { value, loading, error } = useAsync(
+    async () =>
+      (
+        await catalogApi.getEntities({
+          filter: { kind: 'system', 'relations.dependsOn': ref },
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+          order: { field: 'metadata.name', order: 'asc' },
+        })
+      ).items,
+    [catalogApi, ref],
+  );
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <>{t('card.usedByError', { message: error.message })}</>;
+  }
+  if (!value?.length) {
+    return <>{t('card.none')}</>;
+  }
+  return (
+    <ul className={classes.plainList}>
+      {value.map(other => (
+        <li key={stringifyEntityRef(other)}>
+          <EntityRefLink entityRef={other} defaultKind="system" />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -235,6 +285,29 @@ export function RegistryCard() {
                 version: record.securityTestAct.version,
               })
             : t('card.none')}
+        </Row>
+        <Row term={t('card.integrations')}>
+          {record.integrations?.length ? (
+            <ul className={classes.plainList}>
+              {record.integrations.map(integration => (
+                <li key={`${integration.system}-${integration.via}`}>
+                  <EntityRefLink
+                    entityRef={parseEntityRef(integration.system, {
+                      defaultKind: 'system',
+                      defaultNamespace: entity.metadata.namespace ?? 'default',
+                    })}
+                    defaultKind="system"
+                  />{' '}
+                  ({t(`integrationChannel.${integration.via}`)})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t('card.none')
+          )}
+        </Row>
+        <Row term={t('card.usedBy')}>
+          <UsedBy entity={entity} />
         </Row>
         {record.socProvider && (
           <Row term={t('card.socProvider')}>{record.socProvider}</Row>
