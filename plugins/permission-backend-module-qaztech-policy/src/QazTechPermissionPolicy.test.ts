@@ -133,7 +133,16 @@ const TABLE: Row[] = [
   ['developer', 'security-readiness.attestation.create', 'create', 'deny'],
   ['developer', 'security-readiness.waiver.request', 'create', 'allow'],
   ['developer', 'security-readiness.waiver.decide', 'update', 'deny'],
+  ['securityOfficer', 'security-readiness.waiver.decide', 'update', 'allow'],
+  ['developer', 'security-readiness.signoff.create', 'create', 'deny'],
+  // Facts come from pipelines with a static token, not from people.
+  ['developer', 'security-readiness.fact.create', 'create', 'deny'],
+  ['digitalHead', 'security-readiness.waiver.request', 'create', 'allow'],
+  ['digitalHead', 'security-readiness.waiver.decide', 'update', 'deny'],
   ['auditor', 'security-readiness.scorecard.read', 'read', 'allow'],
+  ['auditor', 'security-readiness.summary.read', 'read', 'allow'],
+  ['auditor', 'security-readiness.attestation.create', 'create', 'deny'],
+  ['auditor', 'security-readiness.waiver.request', 'create', 'deny'],
   // The admin holds every suite permission.
   ['admin', 'moratorium.decision.record', 'create', 'allow'],
   ['admin', 'security-readiness.waiver.decide', 'update', 'allow'],
@@ -164,6 +173,10 @@ describe('QazTechPermissionPolicy', () => {
       ['moratorium.decision.record', 'create', 'deny'],
       ['registry.system.update', 'update', 'deny'],
       ['catalog.entity.read', 'read', 'allow'],
+      // CI pipelines push facts with a static token.
+      ['security-readiness.fact.create', 'create', 'allow'],
+      ['security-readiness.attestation.create', 'create', 'deny'],
+      ['security-readiness.signoff.create', 'create', 'deny'],
     ] as const)('%s (%s) → %s', async (name, action, expected) => {
       await expect(decide(undefined, name, action)).resolves.toBe(expected);
     });

@@ -12,6 +12,7 @@ import {
 import {
   PermissionGrant,
   ROLE_GRANTS,
+  SERVICE_GRANTS,
   grantCovers,
   isSuitePermission,
 } from './grants';
@@ -51,8 +52,9 @@ export interface QazTechPermissionPolicyOptions {
  *   deleting catalog entities and locations is for admins; other changes
  *   (registering a location, running a template, refreshing an entity) are
  *   for anyone holding a role other than auditor.
- * - Without a user (a service principal), the suite allows only reads;
- *   writes need a person.
+ * - Without a user (a service principal), the suite allows reads and the
+ *   writes of {@link SERVICE_GRANTS} (CI pushing facts); other writes need
+ *   a person.
  *
  * @public
  */
@@ -76,8 +78,14 @@ export class QazTechPermissionPolicy implements PermissionPolicy {
 
     if (!user) {
       // Service principals: other plugins and external callers with static
-      // tokens may read; a write in this suite always needs a person.
-      return isRead || !isSuitePermission(permission) ? ALLOW : DENY;
+      // tokens may read; a write in this suite needs a person, except the
+      // few a pipeline makes (pushing facts).
+      if (isRead || !isSuitePermission(permission)) {
+        return ALLOW;
+      }
+      return SERVICE_GRANTS.some(grant => grantCovers(grant, permission))
+        ? ALLOW
+        : DENY;
     }
 
     const { ownershipEntityRefs } = await this.#userInfo.getUserInfo(

@@ -42,7 +42,6 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     'moratorium.request.withdraw',
     'security-readiness.evaluate',
     'security-readiness.waiver.request',
-    'security-readiness.fact.create',
   ],
   // Owns the agency's register and signs (submits) its requests.
   digitalHead: [
@@ -87,6 +86,17 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
   auditor: [{ action: 'read' }],
   admin: ['registry.*', 'moratorium.*', 'security-readiness.*'],
 };
+
+/**
+ * The suite's writes that a service principal may make without a person:
+ * CI pipelines and collectors push facts about systems with a static token
+ * (`backend.auth.externalAccess`). Every other write needs a person.
+ *
+ * @public
+ */
+export const SERVICE_GRANTS: readonly PermissionGrant[] = [
+  'security-readiness.fact.create',
+];
 
 /** Whether a permission belongs to this suite. @public */
 export function isSuitePermission(permission: Permission): boolean {

@@ -9,6 +9,7 @@ export { QazTechPermissionPolicy } from './QazTechPermissionPolicy';
 export type { QazTechPermissionPolicyOptions } from './QazTechPermissionPolicy';
 export {
   ROLE_GRANTS,
+  SERVICE_GRANTS,
   SUITE_PERMISSION_PREFIXES,
   grantCovers,
   isSuitePermission,
