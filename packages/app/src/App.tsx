@@ -2,6 +2,7 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import moratoriumPlugin from '@qaztech/plugin-moratorium/alpha';
 import registryPlugin from '@qaztech/plugin-registry/alpha';
+import securityReadinessPlugin from '@qaztech/plugin-security-readiness/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
@@ -12,6 +13,7 @@ export default createApp({
     catalogPlugin,
     registryPlugin,
     moratoriumPlugin,
+    securityReadinessPlugin,
     navModule,
     homeModule,
     signInModule,

@@ -45,6 +45,7 @@ export default createTranslationMessages({
     'nav.catalog': 'Каталог',
     'nav.registry': 'Тізілім',
     'nav.moratorium': 'Ерекшеліктер',
+    'nav.securityReadiness': 'Қауіпсіздік',
     'nav.create': 'Құру',
     'nav.apis': 'API',
     'nav.docs': 'Құжаттама',

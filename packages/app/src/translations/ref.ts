@@ -53,6 +53,7 @@ export const qaztechAppTranslationRef = createTranslationRef({
       catalog: 'Catalog',
       registry: 'Register',
       moratorium: 'Exemptions',
+      securityReadiness: 'Security',
       create: 'Create',
       apis: 'APIs',
       docs: 'Docs',

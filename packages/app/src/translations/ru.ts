@@ -45,6 +45,7 @@ export default createTranslationMessages({
     'nav.catalog': 'Каталог',
     'nav.registry': 'Реестр',
     'nav.moratorium': 'Исключения',
+    'nav.securityReadiness': 'Безопасность',
     'nav.create': 'Создать',
     'nav.apis': 'API',
     'nav.docs': 'Документация',

@@ -22,6 +22,7 @@ const TRANSLATED_ITEMS = {
   'page:catalog': 'nav.catalog',
   'page:registry': 'nav.registry',
   'page:moratorium': 'nav.moratorium',
+  'page:security-readiness': 'nav.securityReadiness',
   'page:scaffolder': 'nav.create',
   'page:api-docs': 'nav.apis',
   'page:techdocs': 'nav.docs',
@@ -64,6 +65,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:registry')}
             {nav.take('page:moratorium')}
+            {nav.take('page:security-readiness')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             <SidebarScrollWrapper>

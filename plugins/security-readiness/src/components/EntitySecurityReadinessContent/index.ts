@@ -1,0 +1,1 @@
+export { EntitySecurityReadinessContent } from './EntitySecurityReadinessContent';

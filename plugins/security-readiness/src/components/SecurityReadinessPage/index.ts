@@ -1,0 +1,1 @@
+export { SecurityReadinessPage } from './SecurityReadinessPage';
