@@ -14,4 +14,15 @@ export interface Config {
       };
     };
   };
+  qaztech?: {
+    demo?: {
+      /**
+       * Development only: a YAML file of tool facts (findings, OpenSSF
+       * Scorecard, vulnerabilities, TLS probe) for demo systems, reported by
+       * a fact collector as if just observed. Refused when NODE_ENV is
+       * production.
+       */
+      readinessFacts?: string;
+    };
+  };
 }
