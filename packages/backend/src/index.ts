@@ -6,6 +6,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleMoratoriumExemptions } from '@qaztech/plugin-moratorium-backend';
 import { authModuleDemoProvider } from './modules/demoSignIn';
+import { securityReadinessModuleDemoFacts } from './modules/demoReadinessFacts';
 
 const backend = createBackend();
 
@@ -73,4 +74,8 @@ backend.add(import('@qaztech/plugin-permission-backend-module-qaztech-policy'));
 backend.add(import('@qaztech/plugin-registry-backend'));
 // the moratorium: exemption requests, commission votes and decisions, audit
 backend.add(import('@qaztech/plugin-moratorium-backend'));
+// security readiness: scorecards, facts, attestations, waivers, sign-off
+backend.add(import('@qaztech/plugin-security-readiness-backend'));
+// development only: tool facts for some demo systems (examples/readiness)
+backend.add(securityReadinessModuleDemoFacts);
 backend.start();

@@ -1,0 +1,86 @@
+import { Browser, Page, expect, test } from '@playwright/test';
+
+// Security readiness as a security officer works it: open a system's
+// scorecard, attest the check only an officer can confirm, see the score and
+// the level move, and sign the scorecard off.
+//
+// The register of digital systems gets tool facts from the demo collector
+// (examples/readiness/facts.yaml) that leave it conditionally ready until
+// its security governance is attested; packages/backend's
+// demoReadinessFacts.test.ts checks that premise.
+
+const SCORECARD =
+  '/catalog/default/system/edinyi-reestr-tsifrovykh-sistem/security-readiness';
+const GOVERNANCE =
+  'Назначен ответственный за информационную безопасность, документы по ИБ утверждены';
+
+async function signIn(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: 'ru-RU',
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: `Войти: ${name}` }).click();
+  await expect(
+    page.getByRole('heading', { name: `Добро пожаловать, ${name}` }),
+  ).toBeVisible();
+  return page;
+}
+
+test('a security officer attests a check, the system becomes ready, and the officer signs it off', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const officer = await signIn(browser, 'Арман Кенжебеков');
+  await officer.goto(SCORECARD);
+
+  const summary = officer
+    .getByRole('heading', { name: 'Готовность к ИБ' })
+    .locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]');
+  // Read for the first time, the system is evaluated with its tools' facts.
+  await expect(summary.getByText(/Оценка: 8[,.]4 из 10/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(
+    summary.getByText('Готова условно', { exact: true }),
+  ).toBeVisible();
+
+  await officer
+    .getByRole('button', { name: `Подтвердить: ${GOVERNANCE}` })
+    .click();
+  const attest = officer.getByRole('dialog', {
+    name: `Подтверждение: ${GOVERNANCE}`,
+  });
+  await attest
+    .getByLabel('Примечания')
+    .fill(
+      'Приказ № 41 от 01.10.2026 о назначении ответственного за ИБ; политика ИБ утверждена',
+    );
+  await attest.getByRole('button', { name: 'Подтвердить' }).click();
+  await expect(
+    officer.getByText('Подтверждение записано, система переоценена.'),
+  ).toBeVisible();
+
+  // The score and the level follow at once.
+  await expect(summary.getByText(/Оценка: 9[,.]1 из 10/)).toBeVisible();
+  await expect(summary.getByText('Готова', { exact: true })).toBeVisible();
+
+  await summary.getByRole('button', { name: 'Утвердить' }).click();
+  const signOff = officer.getByRole('dialog', {
+    name: 'Утвердить карту оценки',
+  });
+  await expect(signOff).toContainText('Готова');
+  await signOff
+    .getByLabel('Комментарий')
+    .fill('Проверено вместе с владельцем системы');
+  await signOff.getByRole('button', { name: 'Утвердить' }).click();
+  await expect(officer.getByText('Карта оценки утверждена.')).toBeVisible();
+
+  // The sign-off is shown with the level it froze.
+  const signed = officer
+    .getByRole('heading', { name: 'Утверждение' })
+    .locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]');
+  await expect(signed).toContainText('Арман Кенжебеков');
+  await expect(signed).toContainText('Готова');
+});

@@ -1,0 +1,101 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  securityReadiness?: {
+    /**
+     * The scorecard: its checks, level thresholds and defaults. When absent,
+     * the default scorecard of 13 checks (weights summing to 100) is used. A
+     * wrong check stops start-up with a message naming it.
+     */
+    scorecard?: {
+      /**
+       * The checks. Each has `id` (a slug), `area`, `title` and
+       * `remediation` ({ ru, kk, en }), `weight`, optional
+       * `criticalWeightFactor`, `applicability` (lifecycleStages, critical,
+       * dataCategoriesAny, onPlatform, hostingKinds), `evaluation` (kind
+       * entity, facts, attestation, entity+attestation or
+       * facts-or-attestation, with its rule and params) and `hardGate`.
+       */
+      checks: Array<{ [key: string]: any }>;
+      /** Level thresholds; `securityReadiness.levels` overrides them. */
+      levels?: {
+        ready: number;
+        conditional: number;
+      };
+      /** How long an attestation counts unless a check says. Defaults to 12. */
+      attestationValidityMonths?: number;
+      /** How old a fact may be unless a check says. Defaults to 30 days. */
+      factMaxAgeDays?: number;
+    };
+    /**
+     * The level thresholds (scores 0–10, inclusive), over the scorecard's:
+     * ready at or above `ready` (default 8.5), conditionally ready at or above
+     * `conditional` (default 6), not ready below.
+     */
+    levels?: {
+      ready: number;
+      conditional: number;
+    };
+    schedule?: {
+      /**
+       * Task `security-readiness-evaluate` (global scope): evaluates every
+       * system and runs the evaluations asked for through the API. Defaults
+       * to every hour, with a 30 minute timeout.
+       */
+      evaluate?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Task `security-readiness-maintenance` (global scope): fact
+       * retention, attestation reminders and sign-off drop notices. Defaults
+       * to every 24 hours.
+       */
+      maintenance?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    facts?: {
+      /**
+       * Facts observed longer ago than this are deleted, except the newest
+       * of each system, type and source. Defaults to 400 days.
+       */
+      retentionDays?: number;
+    };
+    attestations?: {
+      /**
+       * How many days before an attestation expires the system's owner is
+       * told, and the review queue lists it. Defaults to 30.
+       */
+      remindDaysBefore?: number;
+    };
+    collectors?: {
+      /**
+       * External tools read over HTTP (JSON) for every system, e.g. a
+       * vulnerability scanner or OpenSSF Scorecard results. A 404 means no
+       * fact; other failures are logged and never fail a run.
+       */
+      http?: Array<{
+        /** The collector's id (a slug); its facts have source `http:<id>`. */
+        id: string;
+        /** The type of the facts it yields, e.g. `vulnerabilities`. */
+        factType: string;
+        /**
+         * The URL; `{namespace}`, `{name}` and `{repository}` (the system's
+         * repository annotation) are filled in per system.
+         */
+        url: string;
+        /**
+         * Request headers, e.g. Authorization.
+         * @deepVisibility secret
+         */
+        headers?: { [name: string]: string };
+        /** The dot path of the fact's value in the response; the whole body by default. */
+        valuePath?: string;
+        /** The timeout of one request in milliseconds. Defaults to 10000. */
+        timeoutMs?: number;
+        /** How many systems are asked at once. Defaults to 4. */
+        concurrency?: number;
+      }>;
+    };
+    notifications?: {
+      /** The language of notifications: ru (default), kk or en. */
+      language?: 'ru' | 'kk' | 'en';
+    };
+  };
+}

@@ -1,0 +1,57 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+
+/**
+ * The one place the security readiness backend asks the permission framework.
+ * `check` throws NotAllowedError naming the permission; `allowed` answers
+ * many at once (for the actions a caller may take).
+ */
+export interface Authorizer {
+  check(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<void>;
+  allowed(
+    credentials: BackstageCredentials,
+    permissions: BasicPermission[],
+  ): Promise<Set<string>>;
+}
+
+/** Creates the {@link Authorizer} of the plugin. */
+export function createAuthorizer(options: {
+  permissions: PermissionsService;
+}): Authorizer {
+  const { permissions } = options;
+  return {
+    async check(credentials, permission) {
+      const [decision] = await permissions.authorize([{ permission }], {
+        credentials,
+      });
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`Not allowed: ${permission.name}`);
+      }
+    },
+    async allowed(credentials, list) {
+      const unique = [...new Map(list.map(p => [p.name, p])).values()];
+      if (unique.length === 0) {
+        return new Set();
+      }
+      const decisions = await permissions.authorize(
+        unique.map(permission => ({ permission })),
+        { credentials },
+      );
+      return new Set(
+        unique
+          .filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW)
+          .map(p => p.name),
+      );
+    },
+  };
+}
