@@ -10,6 +10,17 @@ export interface Config {
     moratoriumStart?: string;
 
     /**
+     * Catalog files or URLs (besides the national register imports below,
+     * which are always believed) whose systems' own record of an exemption
+     * (`spec.registry.platform.exemption`) counts. A system from anywhere
+     * else is exempted only by a decision of an exemption source (the
+     * commission's, from the moratorium plugin), so a hand-written
+     * catalog-info.yaml cannot exempt itself. Paths are relative to the
+     * backend's working directory, as in `catalog.locations`.
+     */
+    trustedRecordLocations?: string[];
+
+    /**
      * National register exports to import into the catalog, each as its own
      * entity provider running on a schedule.
      */

@@ -5,6 +5,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleMoratoriumExemptions } from '@qaztech/plugin-moratorium-backend';
+import { catalogModuleLocalFileLocations } from '@qaztech/plugin-scaffolder-backend-module-qaztech';
 import { authModuleDemoProvider } from './modules/demoSignIn';
 import { securityReadinessModuleDemoFacts } from './modules/demoReadinessFacts';
 
@@ -19,6 +20,12 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// QazTech actions: register a system, the moratorium check and exemption
+// request, publishing to a local git repository
+backend.add(import('@qaztech/plugin-scaffolder-backend-module-qaztech'));
+// lets the catalog take the file locations of local publishing, when
+// qaztech.scaffolder.localPublish.enabled (development only)
+backend.add(catalogModuleLocalFileLocations);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));

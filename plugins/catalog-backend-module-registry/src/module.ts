@@ -16,6 +16,7 @@ import { InputError } from '@backstage/errors';
 import { RegistryEntityProcessor } from './processor/RegistryEntityProcessor';
 import { RegistryImportProvider } from './provider/RegistryImportProvider';
 import { readRegistryImportConfigs } from './provider/readRegistryImportConfigs';
+import { exportLocation } from './provider/readExport';
 
 /**
  * The catalog module of the register: the {@link RegistryEntityProcessor},
@@ -66,12 +67,26 @@ export const catalogModuleRegistry = createBackendModule({
             )}`,
           );
         }
+        const imports = readRegistryImportConfigs(config);
         processing.addProcessor(
-          new RegistryEntityProcessor({ exemptionSources, moratoriumStart }),
+          new RegistryEntityProcessor({
+            exemptionSources,
+            moratoriumStart,
+            // A record's own exemption is believed from the national
+            // register imports, and from locations the operator names.
+            trustedRecordLocations: [
+              ...imports.map(i => exportLocation(i.source).locationRef),
+              ...(
+                config.getOptionalStringArray(
+                  'registry.trustedRecordLocations',
+                ) ?? []
+              ).map(source => exportLocation(source).locationRef),
+            ],
+          }),
         );
 
         processing.addEntityProvider(
-          readRegistryImportConfigs(config).map(
+          imports.map(
             importConfig =>
               new RegistryImportProvider({
                 config: importConfig,

@@ -132,6 +132,40 @@ describe('RegistryEntityProcessor', () => {
     );
   });
 
+  it('believes the exemption in a record only from a trusted location', async () => {
+    const strict = new RegistryEntityProcessor({
+      now,
+      trustedRecordLocations: [
+        'url:https://register.example.gov.kz/export.json',
+      ],
+    });
+    const at = (target: string): Entity => {
+      const entity = example('sur-tk');
+      entity.metadata.annotations = {
+        ...entity.metadata.annotations,
+        'backstage.io/managed-by-location': target,
+      };
+      return entity;
+    };
+
+    // From the national register import: the decision in the record holds.
+    const imported = await process(
+      strict,
+      at('url:https://register.example.gov.kz/export.json'),
+    );
+    expect(status(imported.entity)).toBe('exempted');
+
+    // The same record in a hand-written catalog-info.yaml exempts nothing.
+    const handWritten = await process(
+      strict,
+      at(
+        'url:https://git.example.gov.kz/team/sur-tk/blob/main/catalog-info.yaml',
+      ),
+    );
+    expect(status(handWritten.entity)).toBe('violation');
+    expect(reason(handWritten.entity)).toContain('has no exemption');
+  });
+
   it('counts exemptions from every registered source', async () => {
     const decision: Exemption = {
       decisionNumber: 'КВЦ-2026/11-9',

@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_LOCATION,
   Entity,
   RELATION_DEPENDS_ON,
   getCompoundEntityRef,
@@ -48,6 +49,16 @@ export interface RegistryEntityProcessorOptions {
   moratoriumStart?: string;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /**
+   * The locations (`url:…`, `file:…`, as in `backstage.io/managed-by-location`)
+   * whose systems' own record of an exemption is believed: the national
+   * register imports. A system from anywhere else (a hand-written
+   * catalog-info.yaml, a template) is exempted only by a source's decision,
+   * so a record cannot exempt itself. The catalog sets that annotation to
+   * where it read the entity, so it cannot be forged in a file. Every
+   * location when absent.
+   */
+  trustedRecordLocations?: readonly string[];
   /**
    * How many validation outcomes and moratorium statuses are kept, by the
    * content they depend on; 50,000 of each by default, 0 turns caching off.
@@ -145,6 +156,7 @@ export class RegistryEntityProcessor implements CatalogProcessor {
   readonly #exemptionSources: readonly ExemptionSource[];
   readonly #moratoriumStart: string;
   readonly #now: () => Date;
+  readonly #trustedRecordLocations?: ReadonlySet<string>;
   /** Validation problems (none when valid) by what validation reads. */
   readonly #validations: LruCache<readonly RegistryProblem[]>;
   /** Moratorium statuses by record, exemptions and Almaty day. */
@@ -154,6 +166,9 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     this.#exemptionSources = options.exemptionSources ?? [];
     this.#moratoriumStart = options.moratoriumStart ?? DEFAULT_MORATORIUM_START;
     this.#now = options.now ?? (() => new Date());
+    this.#trustedRecordLocations = options.trustedRecordLocations
+      ? new Set(options.trustedRecordLocations)
+      : undefined;
     const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     this.#validations = new LruCache(cacheSize);
     this.#statuses = new LruCache(cacheSize);
@@ -254,17 +269,26 @@ export class RegistryEntityProcessor implements CatalogProcessor {
         )
       ).flat();
     }
+    const trusted =
+      !this.#trustedRecordLocations ||
+      this.#trustedRecordLocations.has(
+        entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '',
+      );
     const key = JSON.stringify([
       hashOfRegistry(record),
       moratoriumDay(at),
       start,
       fromSources,
+      trusted,
     ]);
     let status = this.#statuses.get(key);
     if (!status) {
       status = evaluateMoratorium({
         record,
-        exemptions: [...exemptionsFromRecord(record), ...fromSources],
+        exemptions: [
+          ...(trusted ? exemptionsFromRecord(record) : []),
+          ...fromSources,
+        ],
         at,
         moratoriumStart: start,
       });

@@ -1,0 +1,130 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { moratoriumDay } from '@qaztech/plugin-registry-common';
+import { auditAction } from '../service/auditAction';
+import {
+  buildSystemEntity,
+  checkStateBody,
+} from '../service/buildSystemEntity';
+import { writeCatalogInfo } from '../service/writeCatalogInfo';
+import { examples } from './registerSystem.examples';
+
+/** Backstage's entity name rule. */
+const ENTITY_NAME = /^[a-z0-9A-Z]+([-_.][a-z0-9A-Z]+)*$/;
+
+/**
+ * Creates `qaztech:system:register`: builds the System entity of a state
+ * information system (owned by its state body's Group, with the registry
+ * block), validates it with registry-common and writes it to the workspace's
+ * `catalog-info.yaml`. A bad field fails the step with the field's path and
+ * the rule it breaks. It writes only into the workspace, so it runs the same
+ * in a dry run.
+ *
+ * @public
+ */
+export function createRegisterSystemAction(options: {
+  catalog: CatalogService;
+  auditor: AuditorService;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+}) {
+  const { catalog, auditor } = options;
+  const now = options.now ?? (() => new Date());
+  return createTemplateAction({
+    id: 'qaztech:system:register',
+    description:
+      'Validates the registry record of a state information system and writes its System entity into catalog-info.yaml',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        owner: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'The Group of the state body that owns the system, e.g. group:default/mcriap',
+            ),
+        registry: z =>
+          z
+            .record(z.unknown())
+            .describe(
+              'The spec.registry block. parties.owner, ownerKind, createdAt (today) and lifecycle.history may be left out; they are filled in.',
+            ),
+        name: z =>
+          z
+            .string()
+            .max(63)
+            .regex(ENTITY_NAME, 'must be a valid entity name')
+            .optional()
+            .describe(
+              'The entity name; by default transliterated from registry.title.ru',
+            ),
+        description: z =>
+          z
+            .string()
+            .optional()
+            .describe('metadata.description; registry.purpose by default'),
+        tags: z => z.array(z.string()).optional().describe('metadata.tags'),
+        sourceLocation: z =>
+          z
+            .string()
+            .optional()
+            .describe('The source repository URL, kept as an annotation'),
+        targetPath: z =>
+          z
+            .string()
+            .default('catalog-info.yaml')
+            .describe(
+              'Where in the workspace to write; other entities in that file are kept',
+            ),
+      },
+      output: {
+        entityRef: z => z.string().describe('The ref of the System'),
+        name: z => z.string().describe('The entity name of the System'),
+        catalogInfoPath: z =>
+          z.string().describe('The written file, relative to the workspace'),
+        entity: z =>
+          z.record(z.unknown()).describe('The System entity as written'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      await auditAction(
+        auditor,
+        ctx,
+        'qaztech-system-register',
+        { owner: input.owner, ...(input.name ? { name: input.name } : {}) },
+        async () => {
+          const ownerRef = stringifyEntityRef(
+            parseEntityRef(input.owner, { defaultKind: 'group' }),
+          );
+          const group = checkStateBody(
+            ownerRef,
+            await catalog.getEntityByRef(ownerRef, {
+              credentials: await ctx.getInitiatorCredentials(),
+            }),
+          );
+          const entity = buildSystemEntity(input, group, moratoriumDay(now()));
+          const path = input.targetPath ?? 'catalog-info.yaml';
+          await writeCatalogInfo(ctx.workspacePath, path, entity);
+          const entityRef = stringifyEntityRef(entity);
+          ctx.logger.info(`Wrote ${entityRef} to ${path}`);
+          ctx.output('entityRef', entityRef);
+          ctx.output('name', entity.metadata.name);
+          ctx.output('catalogInfoPath', path);
+          ctx.output('entity', entity as unknown as Record<string, unknown>);
+          return {
+            result: undefined,
+            meta: {
+              entityRef,
+              onPlatform: entity.spec.registry.platform.onPlatform,
+            },
+          };
+        },
+      );
+    },
+  });
+}
