@@ -4,12 +4,20 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { registryPermissions } from '@qaztech/plugin-registry-common';
 import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
 import { createRouter } from './service/createRouter';
 import { RegistrySync } from './service/RegistrySync';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { CampaignEngine } from './campaigns/CampaignEngine';
+import { CampaignNotifier } from './campaigns/CampaignNotifier';
+import { CampaignService } from './campaigns/CampaignService';
+import { ReadinessClient } from './campaigns/ReadinessClient';
+import { StateBodyDirectory } from './campaigns/StateBodyDirectory';
+import { readCampaignsConfig } from './campaigns/readCampaignsConfig';
 
 const DEFAULT_SYNC_SCHEDULE = {
   frequency: { minutes: 1 },
@@ -19,7 +27,7 @@ const DEFAULT_SYNC_SCHEDULE = {
 
 /**
  * The registry backend plugin: the register projection of the catalog, its
- * API, and the import log.
+ * API, the import log, and campaigns with their progress and reminders.
  *
  * @public
  */
@@ -38,6 +46,8 @@ export const registryPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        discovery: coreServices.discovery,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -50,6 +60,59 @@ export const registryPlugin = createBackendPlugin({
                 ),
               }
             : {}),
+        });
+
+        const campaignsConfig = readCampaignsConfig(config);
+        const campaignStore = await DatabaseCampaignStore.create({
+          database: deps.database,
+          // The registry store above has just run the same migrations.
+          skipMigrations: true,
+        });
+        const { clashes } = await campaignStore.syncConfigCampaigns(
+          campaignsConfig.definitions,
+        );
+        for (const id of clashes) {
+          logger.warn(
+            `Config campaign ${id} is ignored: a campaign made in the app has the same id`,
+            { campaignId: id },
+          );
+        }
+        const engine = new CampaignEngine({
+          registry: store,
+          store: campaignStore,
+          readiness: campaignsConfig.readinessEnabled
+            ? new ReadinessClient({
+                discovery: deps.discovery,
+                auth: deps.auth,
+              })
+            : undefined,
+          bodies: new StateBodyDirectory({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            headsGroup: campaignsConfig.headsGroup,
+          }),
+          notifier: new CampaignNotifier({
+            notifications: deps.notifications,
+            logger,
+            language: campaignsConfig.language,
+          }),
+          logger,
+          config: campaignsConfig,
+        });
+        await scheduler.scheduleTask({
+          id: 'registry-campaigns',
+          scope: 'global',
+          ...campaignsConfig.schedule,
+          fn: async () => {
+            await engine.run();
+          },
+        });
+        const campaigns = new CampaignService({
+          store: campaignStore,
+          registry: store,
+          logger,
+          recompute: id => engine.recompute(id),
+          language: campaignsConfig.language,
         });
 
         const sync = new RegistrySync({
@@ -71,12 +134,21 @@ export const registryPlugin = createBackendPlugin({
               )
             : DEFAULT_SYNC_SCHEDULE),
           fn: async () => {
-            await sync.run();
+            const result = await sync.run();
+            if (result.inserted || result.updated || result.deleted) {
+              // The register changed: campaigns follow at once, not at
+              // their next scheduled run.
+              await scheduler.triggerTask('registry-campaigns').catch(error =>
+                logger.debug('Campaigns not recomputed after the sync', {
+                  error: String(error),
+                }),
+              );
+            }
           },
         });
 
         deps.permissionsRegistry.addPermissions(registryPermissions);
-        deps.httpRouter.use(await createRouter({ store, ...deps }));
+        deps.httpRouter.use(await createRouter({ store, campaigns, ...deps }));
       },
     });
   },

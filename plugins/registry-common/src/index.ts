@@ -1,8 +1,9 @@
 /**
  * The state information system model shared by the registry plugins: types,
  * schema and validation of the `spec.registry` block, the БИН check,
- * transliteration of titles to entity names, the moratorium rule and the
- * registry permissions.
+ * transliteration of titles to entity names, the moratorium rule, the
+ * working-day calendar (Asia/Almaty), campaigns (national deadlines) with
+ * their progress rules, and the registry permissions.
  *
  * @packageDocumentation
  */
@@ -49,3 +50,68 @@ export {
 } from './permissions';
 export { foldText, likePattern } from './searchText';
 export { UTF8_BOM, csvLine } from './csv';
+export {
+  DEFAULT_HOLIDAYS,
+  DEFAULT_WORKING_CALENDAR,
+  MORATORIUM_DEADLINE_ZONE,
+  addWorkingDays,
+  addWorkingDaysToDate,
+  endOfCalendarDate,
+  isWorkingDay,
+  kazakhstanPublicHolidays,
+  startOfCalendarDate,
+  toCalendarDate,
+  workingDaysBetween,
+} from './calendar';
+export type { WorkingCalendar } from './calendar';
+export {
+  CAMPAIGN_GOAL_KINDS,
+  CAMPAIGN_READINESS_LEVELS,
+  CAMPAIGN_STATES,
+  CAMPAIGN_TRANSITIONS,
+  campaignIdFromTitle,
+  canMoveCampaign,
+  describeCampaignProblems,
+  validateCampaign,
+} from './campaigns';
+export type {
+  Campaign,
+  CampaignGoal,
+  CampaignInput,
+  CampaignMilestone,
+  CampaignProblem,
+  CampaignScope,
+  CampaignSource,
+  CampaignState,
+  LocalizedText,
+} from './campaigns';
+export {
+  PROGRESS_STATUSES,
+  bodyProgress,
+  compareProgressStatus,
+  matchesScope,
+  meetsGoal,
+  systemProgressStatus,
+  whatToDo,
+} from './campaignsProgress';
+export type {
+  BodyProgress,
+  BodyProgressInput,
+  CampaignAction,
+  CampaignGoalFacts,
+  CampaignReadinessLevel,
+  CampaignScopeSubject,
+  ProgressStatus,
+} from './campaignsProgress';
+export type {
+  CampaignBodyProgress,
+  CampaignHistoryPoint,
+  CampaignList,
+  CampaignProgress,
+  CampaignSummary,
+  CampaignSystemPage,
+  CampaignSystemProgress,
+  IntegrationGraph,
+  SimilarSystem,
+  SystemCampaign,
+} from './campaignsApi';

@@ -40,8 +40,11 @@ export const registryPage = PageBlueprint.make({
     // show this English title to Russian and Kazakh readers.
     noHeader: true,
     icon: <LibraryBooksIcon />,
+    // The register, its campaigns (`/registry/campaigns`, one campaign at
+    // `/registry/campaigns/:id`) and the integration graph
+    // (`/registry/integrations`), as header tabs of one page.
     loader: () =>
-      import('./components/RegisterPage').then(m => <m.RegisterPage />),
+      import('./components/RegistryRoutes').then(m => <m.RegistryRoutes />),
   },
 });
 
@@ -60,6 +63,40 @@ export const registryEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The campaigns a system is in and where it stands in each, on the pages of
+ * state information systems.
+ *
+ * @alpha
+ */
+export const registryCampaignsEntityCard = EntityCardBlueprint.make({
+  name: 'campaigns',
+  params: {
+    filter: isStateInformationSystem,
+    loader: () =>
+      import('./components/EntityCampaignsCard').then(m => (
+        <m.EntityCampaignsCard />
+      )),
+  },
+});
+
+/**
+ * Systems with an overlapping purpose, on the pages of state information
+ * systems.
+ *
+ * @alpha
+ */
+export const registrySimilarSystemsEntityCard = EntityCardBlueprint.make({
+  name: 'similar-systems',
+  params: {
+    filter: isStateInformationSystem,
+    loader: () =>
+      import('./components/SimilarSystemsCard').then(m => (
+        <m.SimilarSystemsCard />
+      )),
+  },
+});
+
+/**
  * The register plugin for the new frontend system.
  *
  * @alpha
@@ -71,7 +108,13 @@ const registryPlugin = createFrontendPlugin({
   routes: {
     root: rootRouteRef,
   },
-  extensions: [registryApi, registryPage, registryEntityCard],
+  extensions: [
+    registryApi,
+    registryPage,
+    registryEntityCard,
+    registryCampaignsEntityCard,
+    registrySimilarSystemsEntityCard,
+  ],
 });
 
 export default registryPlugin;

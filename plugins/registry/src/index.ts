@@ -1,11 +1,18 @@
 /**
  * The register of state information systems in the app: the register page
- * and the registry card on System entity pages.
+ * with its campaigns and integration graph, and the registry, campaigns and
+ * similar systems cards on System entity pages.
  *
  * @packageDocumentation
  */
 
-export { registryPlugin, RegistryPage, EntityRegistryCard } from './plugin';
+export {
+  registryPlugin,
+  RegistryPage,
+  EntityRegistryCard,
+  EntityCampaignsCard,
+  EntitySimilarSystemsCard,
+} from './plugin';
 export { legacyRootRouteRef as registryRouteRef } from './routes';
 export * from './api';
 export {

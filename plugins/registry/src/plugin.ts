@@ -31,7 +31,8 @@ export const registryPlugin = createPlugin({
 });
 
 /**
- * The register page: table, filters, chart and export.
+ * The register page (table, filters, chart and export) with its campaigns
+ * under `campaigns` and the integration graph under `integrations`.
  *
  * @public
  */
@@ -39,7 +40,7 @@ export const RegistryPage = registryPlugin.provide(
   createRoutableExtension({
     name: 'RegistryPage',
     component: () =>
-      import('./components/RegisterPage').then(m => m.RegisterPage),
+      import('./components/RegistryRoutes').then(m => m.RegistryRoutes),
     mountPoint: legacyRootRouteRef,
   }),
 );
@@ -55,6 +56,42 @@ export const EntityRegistryCard = registryPlugin.provide(
     name: 'EntityRegistryCard',
     component: {
       lazy: () => import('./components/RegistryCard').then(m => m.RegistryCard),
+    },
+  }),
+);
+
+/**
+ * The campaigns card for the entity page of a state information system:
+ * the campaigns it is in, its status and what it must do in each.
+ *
+ * @public
+ */
+export const EntityCampaignsCard = registryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCampaignsCard').then(
+          m => m.EntityCampaignsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The similar systems card for the entity page of a state information
+ * system: registry systems with an overlapping purpose.
+ *
+ * @public
+ */
+export const EntitySimilarSystemsCard = registryPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySimilarSystemsCard',
+    component: {
+      lazy: () =>
+        import('./components/SimilarSystemsCard').then(
+          m => m.SimilarSystemsCard,
+        ),
     },
   }),
 );

@@ -61,6 +61,8 @@ export async function startRegistryBackend(
   entities: Entity[],
   options: {
     features?: Parameters<typeof startTestBackend>[0]['features'];
+    /** More app-config, next to the catalog's. */
+    config?: Record<string, unknown>;
   } = {},
 ) {
   const directory = createMockDirectory();
@@ -79,13 +81,14 @@ export async function startRegistryBackend(
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            rules: [{ allow: ['System', 'Group', 'Location'] }],
+            rules: [{ allow: ['System', 'Group', 'User', 'Location'] }],
             locations: [
               { type: 'file', target: directory.resolve('catalog-info.yaml') },
             ],
             processingInterval: { seconds: 1 },
             orphanStrategy: 'delete',
           },
+          ...options.config,
         },
       }),
       ...(options.features ?? []),
@@ -98,6 +101,10 @@ export async function startRegistryBackend(
     /** Replaces the catalog file's entities. */
     setEntities(next: Entity[]) {
       directory.setContent({ 'catalog-info.yaml': toYaml(next) });
+    },
+    /** Runs a scheduled task of the backend once, e.g. `registry-campaigns`. */
+    async runTask(id: string) {
+      await scheduler.triggerTask(id);
     },
     /** Runs the registry sync once, as its schedule would. */
     async sync() {
@@ -119,7 +126,7 @@ export async function startRegistryBackend(
           return;
         }
         for (const task of await scheduler.getScheduledTasks()) {
-          if (task.id !== 'registry-sync') {
+          if (!task.id.startsWith('registry-')) {
             await scheduler.triggerTask(task.id);
           }
         }

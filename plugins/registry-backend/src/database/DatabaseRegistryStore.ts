@@ -610,6 +610,32 @@ export class DatabaseRegistryStore implements RegistryStore {
     }
   }
 
+  async *streamRecords(
+    batchSize = 500,
+  ): AsyncIterable<RegistrySystemDetails[]> {
+    let after: string | undefined;
+    for (;;) {
+      const query = this.db(SYSTEMS)
+        .select<SystemRow[]>([...ITEM_COLUMNS, 'record'])
+        .orderBy('entity_ref')
+        .limit(batchSize);
+      if (after !== undefined) {
+        query.where('entity_ref', '>', after);
+      }
+      const rows = await query;
+      if (rows.length) {
+        yield rows.map(row => ({
+          ...toItem(row),
+          record: JSON.parse(row.record!),
+        }));
+      }
+      if (rows.length < batchSize) {
+        return;
+      }
+      after = rows[rows.length - 1].entity_ref;
+    }
+  }
+
   async addImport(entry: RegistryImportInput): Promise<string> {
     const [row] = await this.db(IMPORTS).insert(
       {

@@ -188,6 +188,9 @@ export interface RegistryStore {
     batchSize?: number,
   ): AsyncIterable<RegistrySystem[]>;
 
+  /** Every system with its record in entity ref order, a batch at a time. */
+  streamRecords(batchSize?: number): AsyncIterable<RegistrySystemDetails[]>;
+
   /** Logs an import run and returns its id. */
   addImport(entry: RegistryImportInput): Promise<string>;
 

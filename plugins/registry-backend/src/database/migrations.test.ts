@@ -19,6 +19,12 @@ describe('migrations', () => {
         'registry_systems',
         'registry_system_data_categories',
         'registry_imports',
+        'registry_campaigns',
+        'registry_campaign_progress',
+        'registry_campaign_bodies',
+        'registry_campaign_history',
+        'registry_readiness',
+        'registry_campaign_notifications',
       ];
 
       await knex.migrate.latest({ directory: migrationsDir });

@@ -1,4 +1,7 @@
 import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -7,9 +10,13 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   MORATORIUM_TIME_ZONE,
+  registryCampaignCreatePermission,
+  registryCampaignReadPermission,
+  registryCampaignUpdatePermission,
   registryExportPermission,
   registrySystemReadPermission,
 } from '@qaztech/plugin-registry-common';
+import { CampaignService } from '../campaigns/CampaignService';
 import express from 'express';
 import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
@@ -18,6 +25,7 @@ import { spec } from '../schema/openapi.generated';
 import { createAuthorizer } from './createAuthorizer';
 import { UTF8_BOM, csvLine } from '@qaztech/plugin-registry-common';
 import { parseFilter } from './parseFilter';
+import { renderAction } from '../campaigns/campaignMessages';
 
 /** Rows read from the database for each write of the CSV export. */
 const EXPORT_BATCH = 1000;
@@ -87,9 +95,31 @@ function sendJson(res: express.Response, body: object) {
   res.type('json').send(known.text);
 }
 
+/** Who made a change: the user, or the calling plugin. */
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as
+    | BackstageUserPrincipal
+    | BackstageServicePrincipal;
+  return principal.type === 'user'
+    ? principal.userEntityRef
+    : `service:${principal.subject}`;
+}
+
+const LATE_CSV_COLUMNS = [
+  'entityRef',
+  'titleRu',
+  'titleKk',
+  'titleEn',
+  'stateBodyRef',
+  'stateBody',
+  'responsible',
+  'whatToDo',
+];
+
 /** What the router needs. */
 export interface RouterOptions {
   store: RegistryStore;
+  campaigns: CampaignService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }
@@ -102,7 +132,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth } = options;
+  const { store, httpAuth, campaigns } = options;
   const authorize = createAuthorizer(options);
   const router = createValidatedOpenApiRouter(spec);
 
@@ -175,6 +205,123 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['service'] });
     const id = await store.addImport(req.body);
     res.status(201).json({ id });
+  });
+
+  router.get('/campaigns', async (req, res) => {
+    await authorize(req, registryCampaignReadPermission);
+    res.json({ items: await campaigns.list(req.query.state) });
+  });
+
+  router.post('/campaigns', async (req, res) => {
+    const credentials = await authorize(req, registryCampaignCreatePermission);
+    res
+      .status(201)
+      .json(await campaigns.create(req.body, actorOf(credentials)));
+  });
+
+  router.get('/campaigns/:id', async (req, res) => {
+    await authorize(req, registryCampaignReadPermission);
+    res.json(await campaigns.get(req.params.id));
+  });
+
+  router.put('/campaigns/:id', async (req, res) => {
+    const credentials = await authorize(req, registryCampaignUpdatePermission);
+    res.json(
+      await campaigns.update(req.params.id, req.body, actorOf(credentials)),
+    );
+  });
+
+  router.post('/campaigns/:id/state', async (req, res) => {
+    const credentials = await authorize(req, registryCampaignUpdatePermission);
+    res.json(
+      await campaigns.setState(
+        req.params.id,
+        req.body.state,
+        req.body.version,
+        actorOf(credentials),
+      ),
+    );
+  });
+
+  router.get('/campaigns/:id/progress', async (req, res) => {
+    await authorize(req, registryCampaignReadPermission);
+    const { stateBody, status, byBody, limit, cursor } = req.query;
+    res.json(
+      await campaigns.progress(req.params.id, {
+        stateBody,
+        status,
+        byBody,
+        limit: limit === undefined ? undefined : Number(limit),
+        cursor,
+      }),
+    );
+  });
+
+  router.get('/campaigns/:id/late.csv', async (req, res) => {
+    await authorize(req, registryCampaignReadPermission);
+    const language = campaigns.language;
+    const rows = campaigns.lateSystems(req.params.id, req.query.stateBody);
+    // Reading the first batch before the headers turns an unknown campaign
+    // into a 404 rather than an empty file.
+    const iterator = rows[Symbol.asyncIterator]();
+    let next = await iterator.next();
+    const day = DateTime.now().setZone(MORATORIUM_TIME_ZONE).toISODate();
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${req.params.id}-late-${day}.csv"`,
+    );
+    await write(res, UTF8_BOM + csvLine(LATE_CSV_COLUMNS));
+    while (!next.done) {
+      if (res.destroyed) {
+        return;
+      }
+      await write(
+        res,
+        next.value
+          .map(s =>
+            csvLine([
+              s.entityRef,
+              s.title.ru,
+              s.title.kk,
+              s.title.en,
+              s.stateBodyRef,
+              s.bodyTitle,
+              s.responsible.join(';'),
+              renderAction(s.whatToDo, language),
+            ]),
+          )
+          .join(''),
+      );
+      next = await iterator.next();
+    }
+    res.end();
+  });
+
+  router.get('/systems/:namespace/:name/campaigns', async (req, res) => {
+    await authorize(req, registryCampaignReadPermission);
+    const entityRef = stringifyEntityRef({
+      kind: 'system',
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    res.json({ items: await campaigns.systemCampaigns(entityRef) });
+  });
+
+  router.get('/systems/:namespace/:name/similar', async (req, res) => {
+    await authorize(req, registrySystemReadPermission);
+    const entityRef = stringifyEntityRef({
+      kind: 'system',
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    res.json({ items: await campaigns.similar(entityRef) });
+  });
+
+  router.get('/integrations', async (req, res) => {
+    await authorize(req, registrySystemReadPermission);
+    res.json(await campaigns.integrations(req.query.stateBody));
   });
 
   return router;

@@ -1,6 +1,15 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  Campaign,
+  CampaignInput,
+  CampaignList,
+  CampaignProgress,
+  CampaignState,
   DataCategory,
+  IntegrationGraph,
+  ProgressStatus,
+  SimilarSystem,
+  SystemCampaign,
   HostingKind,
   LifecycleStage,
   MoratoriumStatusKind,
@@ -136,6 +145,38 @@ export type RegistryStats = {
 };
 
 /**
+ * A system of the register, by its entity name.
+ *
+ * @public
+ */
+export type RegistrySystemRef = { namespace: string; name: string };
+
+/**
+ * What `getCampaignProgress` asks for: the whole campaign with one page of
+ * its systems, narrowed to one state body or status when set.
+ *
+ * @public
+ */
+export type CampaignProgressRequest = {
+  /** The state body Group entity ref whose systems to list. */
+  stateBody?: string;
+  status?: ProgressStatus;
+  /** Also give each history point per state body. */
+  byBody?: boolean;
+  limit?: number;
+  /** The `systems.nextCursor` of the previous page. */
+  cursor?: string;
+};
+
+/**
+ * A change to a campaign, naming the version it was made against; a
+ * campaign changed since answers 409.
+ *
+ * @public
+ */
+export type CampaignUpdate = CampaignInput & { version: number };
+
+/**
  * The registry backend, as the frontend uses it.
  *
  * @public
@@ -146,14 +187,38 @@ export interface RegistryApi {
     request?: ListRegistrySystemsRequest,
   ): Promise<ListRegistrySystemsResponse>;
   /** One system with its record, or undefined when it is not in the register. */
-  getSystem(ref: {
-    namespace: string;
-    name: string;
-  }): Promise<RegistrySystemDetails | undefined>;
+  getSystem(ref: RegistrySystemRef): Promise<RegistrySystemDetails | undefined>;
   /** Counts over the whole register. */
   getStats(): Promise<RegistryStats>;
   /** The systems matching the filters, as a CSV file. */
   exportCsv(filter?: RegistryFilter): Promise<Blob>;
+
+  /** Every campaign the user may see, with its latest progress. */
+  listCampaigns(): Promise<CampaignList>;
+  /** One campaign; throws a 404 ResponseError when it does not exist. */
+  getCampaign(id: string): Promise<Campaign>;
+  /** Defines a campaign in the app; it starts as a draft. */
+  createCampaign(input: CampaignInput): Promise<Campaign>;
+  /** Changes a campaign defined in the app. */
+  updateCampaign(id: string, update: CampaignUpdate): Promise<Campaign>;
+  /** Moves a campaign on: draft → active → ended → archived. */
+  setCampaignState(
+    id: string,
+    change: { state: CampaignState; version: number },
+  ): Promise<Campaign>;
+  /** A campaign's progress by body, one page of its systems, and history. */
+  getCampaignProgress(
+    id: string,
+    request?: CampaignProgressRequest,
+  ): Promise<CampaignProgress>;
+  /** The late systems of a campaign with their bodies, as a CSV file. */
+  exportLateCsv(id: string): Promise<Blob>;
+  /** The campaigns a system is in, with where it stands in each. */
+  getSystemCampaigns(ref: RegistrySystemRef): Promise<SystemCampaign[]>;
+  /** Systems whose purpose overlaps this one's, the closest first. */
+  getSimilarSystems(ref: RegistrySystemRef): Promise<SimilarSystem[]>;
+  /** The integrations between registry systems, of one body when set. */
+  getIntegrations(filter?: { stateBody?: string }): Promise<IntegrationGraph>;
 }
 
 /**

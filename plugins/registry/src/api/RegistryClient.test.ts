@@ -58,3 +58,65 @@ describe('RegistryClient', () => {
     expect(error.statusCode).toBe(403);
   });
 });
+
+describe('RegistryClient campaigns', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  const client = new RegistryClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  it('changes a campaign naming its version, and passes on the 409 of a stale one', async () => {
+    let sent: unknown;
+    server.use(
+      http.put(`${BASE}/campaigns/migration-2026`, async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(
+          {
+            error: { name: 'ConflictError', message: 'changed since' },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        );
+      }),
+    );
+    const input = {
+      title: { ru: 'а', kk: 'ә', en: 'a' },
+      owner: 'user:default/a',
+      scope: {},
+      goal: { kind: 'readiness-level', level: 'ready' } as const,
+      startDate: '2026-01-01',
+      milestones: [{ date: '2026-03-31', share: 1 }],
+    };
+    const error = await client
+      .updateCampaign('migration-2026', { ...input, version: 4 })
+      .catch(e => e);
+    expect(sent).toEqual({ ...input, version: 4 });
+    expect(error.statusCode).toBe(409);
+  });
+
+  it('asks for one body’s systems of a campaign and unwraps the system lists', async () => {
+    let query = '';
+    server.use(
+      http.get(`${BASE}/campaigns/migration-2026/progress`, ({ request }) => {
+        query = new URL(request.url).search;
+        return HttpResponse.json({ systems: { items: [], totalCount: 0 } });
+      }),
+      http.get(`${BASE}/systems/default/tax/campaigns`, () =>
+        HttpResponse.json({ items: [{ id: 'migration-2026' }] }),
+      ),
+    );
+    await client.getCampaignProgress('migration-2026', {
+      stateBody: 'group:default/minfin',
+      status: 'late',
+      limit: 25,
+    });
+    expect(query).toBe(
+      '?stateBody=group%3Adefault%2Fminfin&status=late&limit=25',
+    );
+    expect(
+      await client.getSystemCampaigns({ namespace: 'default', name: 'tax' }),
+    ).toEqual([{ id: 'migration-2026' }]);
+  });
+});

@@ -1,5 +1,7 @@
 export { registryApiRef } from './RegistryApi';
 export type {
+  CampaignProgressRequest,
+  CampaignUpdate,
   ListRegistrySystemsRequest,
   ListRegistrySystemsResponse,
   RegistryApi,
@@ -9,6 +11,7 @@ export type {
   RegistryStats,
   RegistrySystem,
   RegistrySystemDetails,
+  RegistrySystemRef,
   RegistrySystemTitle,
 } from './RegistryApi';
 export { RegistryClient } from './RegistryClient';

@@ -300,6 +300,14 @@ export const spec = {
           signedLevel: {
             $ref: '#/components/schemas/ReadinessLevel',
           },
+          passedChecks: {
+            type: 'array',
+            description:
+              'With the checks parameter: those of the checks the system passes (pass, waived or not-applicable).',
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       ScorecardPage: {
@@ -840,6 +848,19 @@ export const spec = {
               'Only systems never signed off, or whose sign-off is of other evidence than their current result.',
             schema: {
               type: 'boolean',
+            },
+          },
+          {
+            name: 'checks',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              'Check ids, comma-separated: each item then lists in passedChecks those of them the system passes (status pass, waived or not-applicable), e.g. for campaigns whose goal is named checks.',
+            schema: {
+              type: 'string',
+              maxLength: 2000,
+              pattern: '^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$',
             },
           },
           {

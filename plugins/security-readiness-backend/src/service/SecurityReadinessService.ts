@@ -91,6 +91,8 @@ export type ScorecardListItem = {
   gatesFailed: StoredScorecard['result']['gatesFailed'];
   evaluatedAt: string;
   signedLevel?: ReadinessLevel;
+  /** Asked for with `checks`: those of the checks the system passes. */
+  passedChecks?: string[];
 };
 
 /** What `GET /scorecards/{namespace}/{name}` returns. */
@@ -110,6 +112,8 @@ export type ListScorecardsQuery = {
   level?: ReadinessLevel[];
   stateBody?: string;
   awaitingSignOff?: boolean;
+  /** Comma-separated check ids to report as passed or not. */
+  checks?: string;
   limit?: number;
   cursor?: string;
 };
@@ -202,7 +206,13 @@ function instant(value: string, field: string): Date {
   return new Date(time);
 }
 
-function toListItem(stored: StoredScorecard): ScorecardListItem {
+/** Check statuses a campaign of named checks counts as passed. */
+const PASSED_STATUSES = new Set(['pass', 'waived', 'not-applicable']);
+
+function toListItem(
+  stored: StoredScorecard,
+  checkIds?: readonly string[],
+): ScorecardListItem {
   const { result, signedLevel } = stored;
   return {
     systemRef: result.systemRef,
@@ -213,6 +223,16 @@ function toListItem(stored: StoredScorecard): ScorecardListItem {
     gatesFailed: result.gatesFailed,
     evaluatedAt: result.evaluatedAt,
     ...(signedLevel ? { signedLevel } : {}),
+    ...(checkIds
+      ? {
+          passedChecks: result.checks
+            .filter(
+              c =>
+                checkIds.includes(c.checkId) && PASSED_STATUSES.has(c.status),
+            )
+            .map(c => c.checkId),
+        }
+      : {}),
   };
 }
 
@@ -284,7 +304,8 @@ export class SecurityReadinessService {
       },
       { limit: query.limit ?? 50, cursor: query.cursor },
     );
-    return { ...page, items: page.items.map(toListItem) };
+    const checkIds = query.checks?.split(',');
+    return { ...page, items: page.items.map(s => toListItem(s, checkIds)) };
   }
 
   /**
@@ -435,7 +456,7 @@ export class SecurityReadinessService {
       this.#store.listWaivers({ status: 'requested', limit }),
     ]);
     return {
-      awaitingSignOff: awaiting.items.map(toListItem),
+      awaitingSignOff: awaiting.items.map(s => toListItem(s)),
       expiringAttestations: expiring,
       pendingWaivers: waivers.filter(
         w => waiverStatusAt(w, now) === 'requested',

@@ -249,6 +249,35 @@ describe.each(databases.eachSupportedId())(
       expect(byBody.body.items.map((i: any) => i.systemRef)).toEqual([
         SYSTEMS.taxPortal,
       ]);
+
+      // Campaigns of named checks ask which of them each system passes.
+      const detail = await a.scorecard(USERS.auditor);
+      const passing = detail.body.result.checks
+        .filter((c: any) => c.status === 'pass')
+        .map((c: any) => c.checkId);
+      const failing = detail.body.result.checks
+        .filter((c: any) => ['fail', 'partial', 'unknown'].includes(c.status))
+        .map((c: any) => c.checkId);
+      expect(passing.length).toBeGreaterThan(0);
+      expect(failing.length).toBeGreaterThan(0);
+      const withChecks = await a.get(
+        `/scorecards?stateBody=${encodeURIComponent(STATE_BODY)}&checks=${[
+          passing[0],
+          failing[0],
+        ].join(',')}`,
+        USERS.auditor,
+      );
+      expect(withChecks.body.items).toEqual([
+        expect.objectContaining({
+          systemRef: SYSTEMS.eLicense,
+          passedChecks: [passing[0]],
+        }),
+      ]);
+      expect(all.body.items[0].passedChecks).toBeUndefined();
+      expectStatus(
+        await a.get('/scorecards?checks=Not%20a%20check', USERS.auditor),
+        400,
+      );
     });
 
     it('takes facts from CI with service credentials only, and they count from the next evaluation', async () => {

@@ -8,18 +8,7 @@ import SaveAltIcon from '@material-ui/icons/SaveAlt';
 import { useState } from 'react';
 import { RegistryFilter, registryApiRef } from '../../api';
 import { registryTranslationRef } from '../../translations';
-
-/** Saves a blob as a file through a temporary download link. */
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
+import { saveBlob } from '../saveBlob';
 
 /** Downloads the register, with the filters on the page, as CSV. */
 export function ExportButton(props: { filter: RegistryFilter }) {

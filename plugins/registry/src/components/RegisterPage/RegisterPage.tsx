@@ -20,6 +20,7 @@ import {
 } from './RegisterFilters';
 import { SystemsTable, TableSort } from './SystemsTable';
 import { useRegisterSystems } from './useRegisterSystems';
+import { useRegistryTabs } from '../useRegistryLinks';
 
 /**
  * The register of state information systems: counts by platform status per
@@ -31,6 +32,7 @@ export function RegisterPage() {
   const { t } = useTranslationRef(registryTranslationRef);
   const terms = useRegistryTerms();
   const registryApi = useApi(registryApiRef);
+  const tabs = useRegistryTabs();
   const [filters, setFilters] = useState<RegisterFilters>(NO_FILTERS);
   const [sort, setSort] = useState<TableSort>({ field: 'title', order: 'asc' });
   const filter = useMemo(() => toRegistryFilter(filters), [filters]);
@@ -57,6 +59,8 @@ export function RegisterPage() {
       <Header
         title={terms.registry}
         description={t('page.description', { systems: terms.many })}
+        tabs={tabs}
+        activeTabId="register"
         customActions={<ExportButton filter={filter} />}
       />
       <Container>

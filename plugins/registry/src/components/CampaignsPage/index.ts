@@ -1,0 +1,2 @@
+export { CampaignsPage } from './CampaignsPage';
+export { CampaignFormDialog } from './CampaignFormDialog';

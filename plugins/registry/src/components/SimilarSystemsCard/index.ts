@@ -1,0 +1,1 @@
+export { SimilarSystemsCard } from './SimilarSystemsCard';
