@@ -129,7 +129,12 @@ export class CampaignEngine {
     const checkIds = campaigns.flatMap(c =>
       c.goal.kind === 'checks-pass' ? c.goal.checkIds : [],
     );
-    const readinessSynced = await this.#syncReadiness(logger, checkIds);
+    // Readiness is read only when a campaign's goal looks at it.
+    const readinessSynced = campaigns.some(
+      c => c.goal.kind !== 'platform-status',
+    )
+      ? await this.#syncReadiness(logger, checkIds)
+      : false;
     let notifications = 0;
     for (const campaign of campaigns) {
       try {

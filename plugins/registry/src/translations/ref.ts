@@ -177,7 +177,8 @@ export const registryTranslationRef = createTranslationRef({
       exemptionExpires: 'valid until {{date}}',
       exemptionOpenEnded: 'open-ended',
       scorecard: 'Security readiness',
-      scorecardNotAvailable: 'The scorecard is not available yet',
+      scorecardLink: 'Open the scorecard',
+      exemptionLink: 'Exemption requests and decisions',
     },
     tabs: {
       register: 'Register',

@@ -138,10 +138,18 @@ describe('RegistryCard', () => {
       'href',
       '/catalog/default/group/mcriap',
     );
-    // Not built yet: plain text, no dead link.
     expect(
-      screen.getByText('The scorecard is not available yet'),
-    ).toBeInTheDocument();
+      screen.getByRole('link', { name: 'Open the scorecard' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/system/portal-elektronnogo-pravitelstva/security-readiness',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Exemption requests and decisions' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/system/portal-elektronnogo-pravitelstva/exemption',
+    );
   });
 
   it('lists the integrations of the record and the systems that name this one in theirs', async () => {

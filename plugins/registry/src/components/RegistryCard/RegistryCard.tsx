@@ -3,13 +3,14 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { Link, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   EntityInfoCard,
   EntityRefLink,
   catalogApiRef,
+  entityRouteRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -95,6 +96,13 @@ function readReasonDetail(
 }
 
 /**
+ * The paths of the tabs other plugins of the suite add to System pages: the
+ * moratorium's exemption tab and the security readiness scorecard.
+ */
+const EXEMPTION_TAB = 'exemption';
+const SCORECARD_TAB = 'security-readiness';
+
+/**
  * The systems whose register record names this one among its integrations:
  * a catalog query on the `dependsOn` relation the registry module emits
  * (it emits no reverse relation, see its README).
@@ -147,11 +155,17 @@ export function RegistryCard() {
   const { entity } = useEntity();
   const { t } = useTranslationRef(registryTranslationRef);
   const classes = useStyles();
+  const entityRoute = useRouteRef(entityRouteRef);
 
   if (!isStateInformationSystem(entity)) {
     return null;
   }
   const record: RegistryRecord = entity.spec.registry;
+  const entityPage = entityRoute({
+    kind: 'system',
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+  });
   const status = entity.metadata.labels?.[PLATFORM_STATUS_LABEL];
   const detail = readReasonDetail(
     entity.metadata.annotations?.[PLATFORM_STATUS_DETAIL_ANNOTATION],
@@ -250,6 +264,11 @@ export function RegistryCard() {
                   : t('card.exemptionOpenEnded')
               }`
             : t('card.none')}
+          <Box>
+            <Link to={`${entityPage}/${EXEMPTION_TAB}`}>
+              {t('card.exemptionLink')}
+            </Link>
+          </Box>
         </Row>
         <Row term={t('card.hosting')}>
           {t('card.hostingValue', {
@@ -312,7 +331,11 @@ export function RegistryCard() {
         {record.socProvider && (
           <Row term={t('card.socProvider')}>{record.socProvider}</Row>
         )}
-        <Row term={t('card.scorecard')}>{t('card.scorecardNotAvailable')}</Row>
+        <Row term={t('card.scorecard')}>
+          <Link to={`${entityPage}/${SCORECARD_TAB}`}>
+            {t('card.scorecardLink')}
+          </Link>
+        </Row>
       </Box>
     </EntityInfoCard>
   );
