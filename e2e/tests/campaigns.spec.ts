@@ -20,7 +20,10 @@ test('the migration campaign shows its burn-up chart, a late body and a late sys
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Реестр' })
     .click();
-  await page.getByRole('tab', { name: 'Кампании' }).click();
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Кампании' })
+    .click();
   // Progress is computed by the campaigns task shortly after start-up.
   await page.getByRole('link', { name: CAMPAIGN }).click();
   await expect(page.getByRole('heading', { name: CAMPAIGN })).toBeVisible();
