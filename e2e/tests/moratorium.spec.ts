@@ -185,12 +185,14 @@ test('a request goes from the applicant through the commission to an exemption i
       applicant.getByText(/исключение по решению КВЦ-2026\/11-7/),
     ).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 240_000, intervals: [5_000] });
-  // The status chip reads «Исключение» (so does the card's exemption row),
-  // and «Нарушение» is gone.
+  // On the registry card the status chip reads «Исключение» (so does its
+  // exemption row), and «Нарушение» is gone. (Other cards of the page, such
+  // as similar systems, show other systems' statuses.)
+  const card = applicant.getByRole('article').filter({
+    has: applicant.getByRole('heading', { name: 'Учётная запись реестра' }),
+  });
   await expect(
-    applicant.getByText('Исключение', { exact: true }).first(),
+    card.getByText('Исключение', { exact: true }).first(),
   ).toBeVisible();
-  await expect(applicant.getByText('Нарушение', { exact: true })).toHaveCount(
-    0,
-  );
+  await expect(card.getByText('Нарушение', { exact: true })).toHaveCount(0);
 });
