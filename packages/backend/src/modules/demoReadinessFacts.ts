@@ -5,12 +5,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import type {
+import {
   Fact,
   JsonValue,
+  systemRefOf,
 } from '@qaztech/plugin-security-readiness-common';
 import {
   FactCollector,
+  FactCollectorRequest,
   securityReadinessCollectorsExtensionPoint,
 } from '@qaztech/plugin-security-readiness-node';
 import { parse } from 'yaml';
@@ -73,19 +75,14 @@ export class DemoFactCollector implements FactCollector {
     this.#facts = facts;
   }
 
-  async collect(request: {
-    systems: { metadata: { name: string; namespace?: string } }[];
-    now: Date;
-  }): Promise<Omit<Fact, 'id'>[]> {
+  async collect(request: FactCollectorRequest): Promise<Omit<Fact, 'id'>[]> {
     const out: Omit<Fact, 'id'>[] = [];
     for (const system of request.systems) {
       const byType = this.#facts.get(system.metadata.name);
       if (!byType) {
         continue;
       }
-      const systemRef = `system:${system.metadata.namespace ?? 'default'}/${
-        system.metadata.name
-      }`.toLocaleLowerCase('en-US');
+      const systemRef = systemRefOf(system);
       for (const [type, value] of Object.entries(byType)) {
         out.push({
           systemRef,
