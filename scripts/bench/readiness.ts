@@ -252,7 +252,29 @@ type Result = {
   secondRunRowsWritten: number;
   secondRunChanged: number;
   seedSeconds: number;
+  /** PostgreSQL only: rows and bytes per table after both runs. */
+  tables?: Record<string, { rows: number; bytes: number }>;
 };
+
+/**
+ * Rows and on-disk bytes (table, indexes and TOAST) of every table in the
+ * database, for the operator guide's sizing: bytes per system and per fact.
+ */
+async function pgTableSizes(
+  knex: Knex,
+): Promise<Record<string, { rows: number; bytes: number }>> {
+  await knex.raw('ANALYZE');
+  const { rows } = await knex.raw(
+    `SELECT relname AS name, pg_total_relation_size(relid) AS bytes
+       FROM pg_stat_user_tables ORDER BY relname`,
+  );
+  const sizes: Record<string, { rows: number; bytes: number }> = {};
+  for (const row of rows as Array<{ name: string; bytes: string }>) {
+    const count = await knex(row.name).count({ n: '*' }).first();
+    sizes[row.name] = { rows: Number(count?.n ?? 0), bytes: Number(row.bytes) };
+  }
+  return sizes;
+}
 
 async function bench(db: Db, size: number): Promise<Result> {
   const name = `sr_bench_${Date.now()}`;
@@ -313,6 +335,7 @@ async function bench(db: Db, size: number): Promise<Result> {
     const first = await runOnce(now);
     const second = await runOnce(new Date(now.getTime() + 60_000));
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const tables = db === 'pg' ? await pgTableSizes(knex as Knex) : undefined;
     return {
       db,
       systems: systems.length,
@@ -326,6 +349,7 @@ async function bench(db: Db, size: number): Promise<Result> {
       secondRunRowsWritten: second.changed + second.factsInserted,
       secondRunChanged: second.changed,
       seedSeconds: round(seedSeconds),
+      ...(tables ? { tables } : {}),
     };
   } finally {
     clearInterval(sampler);

