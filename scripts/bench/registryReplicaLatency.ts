@@ -2,17 +2,19 @@
  * yarn bench:registry-replica — the register API's latency at scale on a
  * register-only replica, without ingesting through the catalog first:
  *   node --require @backstage/cli/config/nodeTransform.cjs \
- *     scripts/bench/registryReplicaLatency.ts [--size 100000] [--clients 50] [--seconds 10]
- * Loads `size` synthetic systems into a fresh PostgreSQL projection through
- * the store (as the sync writes them), starts the registry backend alone in
- * a child process on it (`registryReplica.ts`) and measures p50/p99 of list,
+ *     scripts/bench/registryReplicaLatency.ts [--size 100000] [--db postgres|sqlite]
+ *     [--clients 50] [--seconds 10]
+ * Loads `size` synthetic systems into a fresh projection (PostgreSQL, or a
+ * SQLite file) through the store (as the sync writes them), starts the
+ * registry backend alone in a child process on it (`registryReplica.ts`) and measures p50/p99 of list,
  * next page, filter, search and stats with concurrent clients. Minutes
  * instead of the hour `yarn bench:registry` needs at 100,000, for checking
  * the latency targets after a change. Figures go to
  * bench-results/registry-replica-<time>.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { knex as createKnex } from 'knex';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { DatabaseRegistryStore } from '../../plugins/registry-backend/src/database/DatabaseRegistryStore';
@@ -32,20 +34,36 @@ function arg(name: string, fallback: string) {
 const size = Number(arg('size', '100000'));
 const clients = Number(arg('clients', '50'));
 const seconds = Number(arg('seconds', '10'));
+/** postgres, or sqlite (a database file the replica opens). */
+const db = arg('db', 'postgres');
 const TARGETS = { listP99Ms: 150, statsP99Ms: 300 };
 
 async function main() {
   const prefix = `qaztech_replica_${process.pid}_`;
-  const database = `${prefix}registry`;
   const admin = createKnex({ client: 'pg', connection: PG });
+  const sqliteDir =
+    db === 'sqlite' ? mkdtempSync(join(tmpdir(), 'qaztech-replica-')) : '';
+  const database =
+    db === 'sqlite'
+      ? { client: 'better-sqlite3', connection: { directory: sqliteDir } }
+      : { client: 'pg', connection: PG, prefix };
   let projectionBytes = 0;
-  await admin.raw('CREATE DATABASE ??', [database]);
+  if (db === 'postgres') {
+    await admin.raw('CREATE DATABASE ??', [`${prefix}registry`]);
+  }
   try {
-    const knex = createKnex({
-      client: 'pg',
-      connection: `${PG}/${database}`,
-      pool: { min: 0, max: 5 },
-    });
+    const knex =
+      db === 'sqlite'
+        ? createKnex({
+            client: 'better-sqlite3',
+            connection: { filename: join(sqliteDir, 'registry.sqlite') },
+            useNullAsDefault: true,
+          })
+        : createKnex({
+            client: 'pg',
+            connection: `${PG}/${prefix}registry`,
+            pool: { min: 0, max: 5 },
+          });
     try {
       const store = await DatabaseRegistryStore.create({
         database: { getClient: async () => knex },
@@ -61,11 +79,15 @@ async function main() {
       for (let i = 0; i < systems.length; i += 500) {
         await store.upsertChanged(systems.slice(i, i + 500));
       }
-      await knex.raw('ANALYZE');
-      const size = await knex.raw(
-        `SELECT pg_total_relation_size('registry_systems') AS bytes`,
-      );
-      projectionBytes = Number(size.rows[0].bytes);
+      if (db === 'postgres') {
+        await knex.raw('ANALYZE');
+        const bytes = await knex.raw(
+          `SELECT pg_total_relation_size('registry_systems') AS bytes`,
+        );
+        projectionBytes = Number(bytes.rows[0].bytes);
+      } else {
+        await knex.raw('ANALYZE');
+      }
       process.stderr.write(
         `loaded ${size} systems in ${((performance.now() - t0) / 1000).toFixed(
           1,
@@ -77,9 +99,7 @@ async function main() {
 
     const latency = await measureOnReplica({
       config: {
-        backend: {
-          database: { client: 'pg', connection: PG, prefix },
-        },
+        backend: { database },
         registry: {
           // No catalog runs here: the sync must not start.
           sync: {
@@ -120,13 +140,15 @@ async function main() {
       { target: 'errors', value: errors, limit: 0 },
     ].map(v => ({ ...v, result: v.value <= v.limit ? 'PASS' : 'FAIL' }));
     console.log(
-      `\nregister replica: ${size} systems on PostgreSQL, ${clients} concurrent clients, ${seconds} s a scenario`,
+      `\nregister replica: ${size} systems on ${db}, ${clients} concurrent clients, ${seconds} s a scenario`,
     );
-    console.log(
-      `projection table with its indexes: ${(projectionBytes / 1048576).toFixed(
-        1,
-      )} MB`,
-    );
+    if (projectionBytes) {
+      console.log(
+        `projection table with its indexes: ${(
+          projectionBytes / 1048576
+        ).toFixed(1)} MB`,
+      );
+    }
     console.table(latency);
     console.table(verdicts);
     const dir = resolve(__dirname, '../../bench-results');
@@ -140,7 +162,7 @@ async function main() {
       `${JSON.stringify(
         {
           size,
-          db: 'postgres',
+          db,
           clients,
           seconds,
           projectionBytes,
@@ -154,7 +176,13 @@ async function main() {
     console.log(`figures written to ${file}`);
     process.exitCode = verdicts.every(v => v.result === 'PASS') ? 0 : 1;
   } finally {
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [database]);
+    if (db === 'postgres') {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+        `${prefix}registry`,
+      ]);
+    } else {
+      rmSync(sqliteDir, { recursive: true, force: true });
+    }
     await admin.destroy();
   }
 }
