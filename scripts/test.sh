@@ -67,6 +67,8 @@ check "Backstage packages on one release" node scripts/pin-backstage-release.mjs
 check "type check (tsc)" yarn tsc
 check "lint" yarn backstage-cli repo lint
 check "prettier" yarn prettier --check .
+# scripts/bench is not a workspace package: its tests have their own config.
+check "benchmark report rendering (scripts/bench)" yarn bench:test --ci
 
 # --- unit and database tests (jest) ------------------------------------------
 echo "::: jest"

@@ -451,16 +451,26 @@ export class DatabaseSecurityReadinessStore implements SecurityReadinessStore {
     return result;
   }
 
-  /** The newest attestation of each system and check. */
+  /**
+   * The newest attestation of each system and check: those with no newer
+   * one (by attested_at, then id). Unlike a window over every attestation,
+   * callers' filters (an expiry range) are read from an index first.
+   */
   private currentAttestations() {
-    return this.db(ATTESTATIONS)
-      .select(
-        '*',
-        this.db.raw(
-          'row_number() over (partition by system_ref, check_id order by attested_at desc, id desc) as rn',
-        ),
-      )
-      .as('a');
+    return (
+      this.db({ c: ATTESTATIONS })
+        .select('c.*')
+        // LIMIT 1 OFFSET 0 keeps PostgreSQL from turning the check into an
+        // anti-join over the whole table (it overestimates the rows in an
+        // expiry range): the check stays a probe of the attestation key index
+        // for each row the expiry index found. Knex drops OFFSET 0, hence the
+        // raw subquery.
+        .whereRaw(
+          'not exists (select 1 from ?? as n where n.system_ref = c.system_ref and n.check_id = c.check_id and (n.attested_at > c.attested_at or (n.attested_at = c.attested_at and n.id > c.id)) limit 1 offset 0)',
+          [ATTESTATIONS],
+        )
+        .as('a')
+    );
   }
 
   async attestationsExpiringUnreminded(
@@ -470,7 +480,6 @@ export class DatabaseSecurityReadinessStore implements SecurityReadinessStore {
     const rows: AttestationRow[] = await this.db
       .select('*')
       .from(this.currentAttestations())
-      .where('rn', 1)
       .where('expires_at', '>=', toIso(from))
       .where('expires_at', '<', toIso(to))
       .whereNull('reminded_at')
@@ -496,7 +505,6 @@ export class DatabaseSecurityReadinessStore implements SecurityReadinessStore {
     const rows: AttestationRow[] = await this.db
       .select('*')
       .from(this.currentAttestations())
-      .where('rn', 1)
       .where('expires_at', '<', toIso(to))
       .orderBy([
         { column: 'expires_at', order: 'asc' },
