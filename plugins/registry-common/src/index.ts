@@ -48,7 +48,12 @@ export {
   registryPermissions,
   registrySystemReadPermission,
 } from './permissions';
-export { foldText, likePattern } from './searchText';
+export {
+  explainUnsafeText,
+  findUnsafeText,
+  foldText,
+  likePattern,
+} from './searchText';
 export { UTF8_BOM, csvLine } from './csv';
 export {
   DEFAULT_HOLIDAYS,

@@ -2,6 +2,7 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { explainBin } from './bin';
 import { isCalendarDate } from './calendarDate';
+import { explainUnsafeText } from './searchText';
 import registryRecordSchema from './schema/registryRecord.schema.json';
 import {
   LIFECYCLE_STAGES,
@@ -31,6 +32,8 @@ export type RegistryValidationResult =
   | { valid: false; problems: RegistryProblem[] };
 
 const REGISTRY_PATH = 'spec.registry';
+/** The longest title a register record may have, in characters. */
+const MAX_TITLE_LENGTH = 500;
 const PARTY_ROLES = ['owner', 'operator', 'developer'] as const;
 
 let schemaValidator: ValidateFunction<RegistryRecord> | undefined;
@@ -177,6 +180,34 @@ function entityProblems(entity: Entity): RegistryProblem[] {
 /** The rules a JSON schema cannot express; each skips fields the schema rejects. */
 function recordProblems(registry: unknown): RegistryProblem[] {
   const problems: RegistryProblem[] = [];
+
+  // Titles and party names identify a system to people: they must not hide
+  // characters or mix alphabets into a look-alike of another record.
+  const names: Array<[string, unknown]> = [
+    ...(['ru', 'kk', 'en'] as const).map(
+      lang =>
+        [`title.${lang}`, field(registry, 'title', lang)] as [string, unknown],
+    ),
+    ...PARTY_ROLES.map(
+      role =>
+        [`parties.${role}.name`, field(registry, 'parties', role, 'name')] as [
+          string,
+          unknown,
+        ],
+    ),
+  ];
+  for (const [path, value] of names) {
+    if (typeof value !== 'string') {
+      continue;
+    }
+    const problem =
+      path.startsWith('title.') && value.length > MAX_TITLE_LENGTH
+        ? `is ${value.length} characters long; a title has at most ${MAX_TITLE_LENGTH}`
+        : explainUnsafeText(value, { isName: true });
+    if (problem) {
+      problems.push({ path: `${REGISTRY_PATH}.${path}`, message: problem });
+    }
+  }
 
   for (const role of PARTY_ROLES) {
     const bin = field(registry, 'parties', role, 'bin');

@@ -7,7 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   MORATORIUM_TIME_ZONE,
   registryCampaignCreatePermission,
@@ -23,7 +23,11 @@ import { createHash } from 'node:crypto';
 import { RegistryStore, RegistrySystem } from '../database/RegistryStore';
 import { spec } from '../schema/openapi.generated';
 import { createAuthorizer } from './createAuthorizer';
-import { UTF8_BOM, csvLine } from '@qaztech/plugin-registry-common';
+import {
+  UTF8_BOM,
+  csvLine,
+  findUnsafeText,
+} from '@qaztech/plugin-registry-common';
 import { parseFilter } from './parseFilter';
 import { renderAction } from '../campaigns/campaignMessages';
 
@@ -135,6 +139,18 @@ export async function createRouter(
   const { store, httpAuth, campaigns } = options;
   const authorize = createAuthorizer(options);
   const router = createValidatedOpenApiRouter(spec);
+
+  // Text people read must show what it says: no NUL, control, zero-width or
+  // text-direction characters, and no titles mixing Cyrillic and Latin.
+  router.use((req, _res, next) => {
+    const problem =
+      findUnsafeText(req.query, 'request/query') ??
+      findUnsafeText(req.body, 'request/body');
+    if (problem) {
+      throw new InputError(problem);
+    }
+    next();
+  });
 
   router.get('/systems', async (req, res) => {
     await authorize(req, registrySystemReadPermission);

@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
+  KubernetesValidatorFunctions,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -174,6 +175,15 @@ function toSystemRef(ref: string, field: string): string {
   if (parsed.kind.toLocaleLowerCase('en-US') !== 'system') {
     throw new InputError(
       `${field} must be a System entity ref, e.g. system:default/e-license; got ${ref}`,
+    );
+  }
+  // A name the catalog could never hold would store facts nobody reads.
+  if (
+    !KubernetesValidatorFunctions.isValidNamespace(parsed.namespace) ||
+    !KubernetesValidatorFunctions.isValidObjectName(parsed.name)
+  ) {
+    throw new InputError(
+      `${field} is not a valid entity name (letters, digits, "-", "_" and ".", at most 63 characters): ${ref}`,
     );
   }
   return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');

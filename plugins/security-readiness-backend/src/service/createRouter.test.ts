@@ -207,6 +207,13 @@ describe.each(databases.eachSupportedId())(
       });
       expectStatus(wrongKind, 400);
       expect(wrongKind.body.error.message).toContain('systemRef');
+      const badName = await a.post('/evaluate', {
+        systemRef: "system:default/x' OR 1=1",
+      });
+      expectStatus(badName, 400);
+      expect(badName.body.error.message).toContain(
+        'systemRef is not a valid entity name',
+      );
     });
 
     it('lets owners without the read permission see only their own systems', async () => {

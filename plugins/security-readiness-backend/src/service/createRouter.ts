@@ -4,6 +4,8 @@ import express, { Request } from 'express';
 import { spec } from '../schema/openapi.generated';
 import { rejectUnknownFields } from '../schema/rejectUnknownFields';
 import { SecurityReadinessService } from './SecurityReadinessService';
+import { InputError } from '@backstage/errors';
+import { findUnsafeText } from '@qaztech/plugin-registry-common';
 
 /** What the router needs. */
 export interface RouterOptions {
@@ -34,6 +36,18 @@ export async function createRouter(
       express.json({ limit: BODY_LIMIT }),
       rejectUnknownFields(spec as any),
     ],
+  });
+
+  // Text people read must show what it says: no NUL, control, zero-width or
+  // text-direction characters, and no titles mixing Cyrillic and Latin.
+  router.use((req, _res, next) => {
+    const problem =
+      findUnsafeText(req.query, 'request/query') ??
+      findUnsafeText(req.body, 'request/body');
+    if (problem) {
+      throw new InputError(problem);
+    }
+    next();
   });
 
   /** Wraps a change in an auditor event that records success or failure. */
