@@ -1,4 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
+import { Duration } from 'luxon';
 import type { EvaluationRun } from '@qaztech/plugin-security-readiness-common';
 import { SecurityReadinessStore } from '../database/SecurityReadinessStore';
 import { SecurityReadinessNotifier } from '../notifications/SecurityReadinessNotifier';
@@ -44,6 +46,12 @@ export class SecurityReadinessTasks {
   readonly #logger: LoggerService;
   readonly #now: () => Date;
   readonly #staleAfterMs: number;
+  /**
+   * Runs this replica started but could not close, because the database went
+   * away under them: they stay `running` and would block the next run until
+   * they look stale, so the next invocation closes them as failed first.
+   */
+  readonly #unclosed = new Set<string>();
 
   constructor(options: {
     store: SecurityReadinessStore;
@@ -58,7 +66,10 @@ export class SecurityReadinessTasks {
     now?: () => Date;
     /**
      * A running run without progress for this long is taken for the run of
-     * a dead replica (default 10 minutes; a batch takes seconds).
+     * a dead replica: 10 minutes (a batch takes seconds), or the evaluate
+     * task's timeout when shorter. A dead replica's run blocks new scheduled
+     * runs (they join it) until it is put back in the queue, so this must not
+     * outlast the timeout after which the scheduler hands the task on.
      */
     staleAfterMs?: number;
   }) {
@@ -68,7 +79,15 @@ export class SecurityReadinessTasks {
     this.#config = options.config;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
-    this.#staleAfterMs = options.staleAfterMs ?? 10 * 60 * 1000;
+    const timeout = options.config.schedules.evaluate.timeout;
+    this.#staleAfterMs =
+      options.staleAfterMs ??
+      Math.min(
+        10 * 60 * 1000,
+        Duration.isDuration(timeout)
+          ? timeout.toMillis()
+          : durationToMilliseconds(timeout),
+      );
   }
 
   /** Schedules both tasks (global scope) with the configured schedules. */
@@ -99,6 +118,21 @@ export class SecurityReadinessTasks {
   async evaluate(signal?: AbortSignal): Promise<EvaluationRun[]> {
     const logger = this.#logger.child({ task: EVALUATE_TASK_ID });
     const now = this.#now();
+    for (const id of [...this.#unclosed]) {
+      await this.#store.finishRun(
+        id,
+        {
+          status: 'failed',
+          error:
+            'The run was interrupted: the database became unavailable while it ran',
+        },
+        now,
+      );
+      this.#unclosed.delete(id);
+      logger.warn(
+        `Closed evaluation run ${id}, interrupted by a database failure`,
+      );
+    }
     const requeued = await this.#store.requeueStaleRuns(
       new Date(now.getTime() - this.#staleAfterMs),
     );
@@ -124,7 +158,13 @@ export class SecurityReadinessTasks {
       if (!run) {
         break;
       }
-      handled.push(await this.#execute(run, logger, signal));
+      try {
+        handled.push(await this.#execute(run, logger, signal));
+      } catch (error) {
+        // The run could not even be marked failed (the database is gone).
+        this.#unclosed.add(run.id);
+        throw error;
+      }
     }
     return handled;
   }
