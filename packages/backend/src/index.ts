@@ -85,4 +85,11 @@ backend.add(import('@qaztech/plugin-moratorium-backend'));
 backend.add(import('@qaztech/plugin-security-readiness-backend'));
 // development only: tool facts for some demo systems (examples/readiness)
 backend.add(securityReadinessModuleDemoFacts);
-backend.start();
+// A replica that cannot start (e.g. another replica held the migration lock
+// when several started at once on an empty database) exits, so that its
+// orchestrator restarts it at once instead of leaving it never ready.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error('The backend failed to start:', error);
+  process.exit(1);
+});
