@@ -77,6 +77,18 @@ export interface Config {
        */
       retentionHours?: number;
     };
+    removedSystems?: {
+      /**
+       * Hours a system must have been missing from the catalog before the
+       * scheduled task closes the requests about it: undecided ones are
+       * withdrawn, approvals revoked (the decision stays on record). The
+       * system must also be found missing on two consecutive runs, so a
+       * catalog re-import that briefly drops it changes nothing. Only
+       * requests about a system that was in the catalog are concerned, never
+       * those about a planned one. Defaults to 24.
+       */
+      graceHours?: number;
+    };
     /**
      * How often deadlines, conditions and expiries are checked (reminders,
      * missed notices, revocations, expiries). Runs on one replica at a

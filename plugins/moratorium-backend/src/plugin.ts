@@ -14,6 +14,7 @@ import { createRouter } from './service/createRouter';
 import { MoratoriumService } from './service/MoratoriumService';
 import { MoratoriumTasks } from './service/MoratoriumTasks';
 import { readMoratoriumConfig } from './service/readMoratoriumConfig';
+import { RemovedSystems } from './service/RemovedSystems';
 import { SimilarSystemsFinder } from './service/SimilarSystemsFinder';
 import { SystemRefresher } from './service/SystemRefresher';
 
@@ -28,7 +29,8 @@ const DEFAULT_SCHEDULE = {
 
 /**
  * The moratorium backend plugin: the exemption workflow's API, its scheduled
- * task (deadlines, conditions, expiries) and its permissions.
+ * task (deadlines, conditions, expiries, systems that left the catalog) and
+ * its permissions.
  *
  * @public
  */
@@ -88,13 +90,22 @@ export const moratoriumPlugin = createBackendPlugin({
           logger,
         });
 
+        const taskLogger = logger.child({ task: MORATORIUM_TASK_ID });
         const tasks = new MoratoriumTasks({
           store,
           service,
           notifier,
           refresher,
+          removedSystems: new RemovedSystems({
+            store,
+            service,
+            catalog,
+            auth,
+            graceHours: config.removedSystemGraceHours,
+            logger: taskLogger,
+          }),
           config,
-          logger: logger.child({ task: MORATORIUM_TASK_ID }),
+          logger: taskLogger,
         });
         const schedule = deps.config.getOptionalConfig('moratorium.schedule');
         await deps.scheduler.scheduleTask({

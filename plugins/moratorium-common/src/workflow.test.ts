@@ -347,7 +347,7 @@ describe('planTransition: who acts', () => {
     ).toBe(true);
   });
 
-  it('lets only the system expire, and the system revoke but nothing else', () => {
+  it('lets only the system expire, and the system revoke and withdraw but nothing else', () => {
     expect(
       plan('approved', validInputs.expire, { actor: reviewer }),
     ).toMatchObject({
@@ -364,6 +364,18 @@ describe('planTransition: who acts', () => {
       ok: false,
       violation: { code: 'not-allowed' },
     });
+    // A request whose system left the catalog is closed by the system...
+    expect(
+      plan('on-agenda', { action: 'withdraw' }, { actor: 'system' }),
+    ).toEqual({ ok: true, to: 'withdrawn' });
+    // ...but a decision is never withdrawn, whoever asks.
+    expect(
+      plan('approved', { action: 'withdraw' }, { actor: 'system' }),
+    ).toMatchObject({ ok: false, violation: { code: 'wrong-state' } });
+    // Someone outside the applicant's side still may not withdraw.
+    expect(
+      plan('on-agenda', { action: 'withdraw' }, { actor: reviewer }),
+    ).toMatchObject({ ok: false, violation: { code: 'not-allowed' } });
   });
 
   it('lists the actions available to each actor', () => {
@@ -377,6 +389,7 @@ describe('planTransition: who acts', () => {
     expect(
       availableActions({ ...request, state: 'approved' }, 'system').sort(),
     ).toEqual(['expire', 'revoke']);
+    expect(availableActions(request, 'system')).toEqual(['withdraw']);
     expect(
       availableActions({ ...request, state: 'approved' }, reviewer),
     ).toEqual(['revoke']);

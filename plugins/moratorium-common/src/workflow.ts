@@ -61,7 +61,11 @@ export type TransitionRule = {
    * with the permission.
    */
   actor: 'applicant-body' | 'not-conflicted' | 'any' | 'system';
-  /** Whether the backend's scheduled tasks may also take it (revoke on a missed condition). */
+  /**
+   * Whether the backend's scheduled tasks may also take it: revoke on a
+   * missed condition, or when the system left the catalog; withdraw an
+   * undecided request whose system left the catalog.
+   */
   allowsSystem?: boolean;
 };
 
@@ -144,6 +148,9 @@ export const WORKFLOW: readonly TransitionRule[] = Object.freeze([
     to: 'withdrawn',
     permission: moratoriumRequestWithdrawPermission,
     actor: 'applicant-body',
+    // A request about a system that has left the catalog has nothing left
+    // to decide: the scheduled task closes it.
+    allowsSystem: true,
   },
   {
     action: 'revoke',

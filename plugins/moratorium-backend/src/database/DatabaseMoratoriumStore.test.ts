@@ -646,6 +646,27 @@ describe('DatabaseMoratoriumStore', () => {
       );
       expect(rejected.items.map(d => d.protocolNumber)).toEqual(['P-2']);
       expect(rejected.totalCount).toBe(1);
+      const ofSystem = await store.listDecisions(
+        { systemRef: 'system:default/e-licensing' },
+        { limit: 10 },
+      );
+      expect(ofSystem.items.map(d => d.protocolNumber)).toEqual([
+        'P-3',
+        'P-2',
+        'P-1',
+      ]);
+      expect(ofSystem.totalCount).toBe(3);
+      const ofOtherSystem = await store.listDecisions(
+        { systemRef: 'system:default/tax-portal', stateBodyRefs: [MCRIAP] },
+        { limit: 10 },
+      );
+      expect(ofOtherSystem).toMatchObject({ items: [], totalCount: 0 });
+      const ofBody = await store.listDecisions(
+        { stateBodyRefs: [MCRIAP] },
+        { limit: 10 },
+      );
+      expect(ofBody.items.map(d => d.protocolNumber)).toEqual(['P-3', 'P-1']);
+      expect(ofBody.totalCount).toBe(2);
       expect(
         (
           await store.listDecisions({ requestId: 'r1' }, { limit: 10 })
@@ -1057,12 +1078,26 @@ describe('DatabaseMoratoriumStore', () => {
       it('names the first entry whose content was changed', async () => {
         const { store, knex } = await createStore(databaseId);
         await appendSome(store, 6);
-        await knex('moratorium_audit')
+        // Append-only on PostgreSQL: without the owner's maintenance setting
+        // the update is refused (SQLite has no such guard).
+        const refusal = await knex('moratorium_audit')
           .where('seq', 4)
-          .update({ payload: '{"i":3,"nested":{"a":[2,"x"],"b":2}}' });
-        await knex('moratorium_audit')
-          .where('seq', 5)
-          .update({ actor: 'user:default/mallory' });
+          .update({ actor: 'x' })
+          .then(
+            () => undefined,
+            (error: { code?: string }) => error.code,
+          );
+        expect(refusal).toBe(
+          knex.client.config.client === 'pg' ? '42501' : undefined,
+        );
+        await tamper(knex, async tx => {
+          await tx('moratorium_audit')
+            .where('seq', 4)
+            .update({ payload: '{"i":3,"nested":{"a":[2,"x"],"b":2}}' });
+          await tx('moratorium_audit')
+            .where('seq', 5)
+            .update({ actor: 'user:default/mallory' });
+        });
         expect(await store.verifyAudit()).toEqual({
           ok: false,
           checked: 4,
@@ -1078,13 +1113,17 @@ describe('DatabaseMoratoriumStore', () => {
       it('finds a removed entry in the middle and at the end', async () => {
         const { store, knex } = await createStore(databaseId);
         await appendSome(store, 6);
-        await knex('moratorium_audit').where('seq', 6).delete();
+        await tamper(knex, tx =>
+          tx('moratorium_audit').where('seq', 6).delete(),
+        );
         expect(await store.verifyAudit()).toMatchObject({
           ok: false,
           checked: 5,
           firstBroken: { seq: 6, problem: 'prev-mismatch' },
         });
-        await knex('moratorium_audit').where('seq', 3).delete();
+        await tamper(knex, tx =>
+          tx('moratorium_audit').where('seq', 3).delete(),
+        );
         expect(await store.verifyAudit()).toMatchObject({
           ok: false,
           checked: 2,
@@ -1114,10 +1153,27 @@ async function swapRows(knex: Knex, a: number, b: number) {
   ]);
   const { seq: _a, ...contentA } = rowA;
   const { seq: _b, ...contentB } = rowB;
-  await knex.transaction(async tx => {
+  await tamper(knex, async tx => {
     await tx('moratorium_audit').where('seq', a).delete();
     await tx('moratorium_audit').where('seq', b).delete();
     await tx('moratorium_audit').insert({ seq: a, ...contentB });
     await tx('moratorium_audit').insert({ seq: b, ...contentA });
+  });
+}
+
+/**
+ * Changes audit rows behind the store's back, as the database owner would:
+ * on PostgreSQL the append-only trigger lets only the owner do it, with the
+ * maintenance setting on for the transaction.
+ */
+async function tamper(
+  knex: Knex,
+  fn: (tx: Knex.Transaction) => Promise<unknown>,
+): Promise<void> {
+  await knex.transaction(async tx => {
+    if (knex.client.config.client === 'pg') {
+      await tx.raw("SET LOCAL qaztech.audit_maintenance = 'on'");
+    }
+    await fn(tx);
   });
 }

@@ -39,6 +39,8 @@ import {
   StoredRequest,
   StoredRequestPatch,
   StoredRequestSummary,
+  SystemPresence,
+  SystemRequest,
 } from './MoratoriumStore';
 
 const REQUESTS = 'moratorium_requests';
@@ -52,6 +54,7 @@ const DEADLINES = 'moratorium_deadlines';
 const IDEMPOTENCY = 'moratorium_idempotency';
 const AUDIT = 'moratorium_audit';
 const AUDIT_HEAD = 'moratorium_audit_head';
+const PRESENCE = 'moratorium_system_presence';
 
 /** The `prevHash` of the first audit entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -697,6 +700,9 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
         expires_at: decision.expiresAt ?? null,
         recorded_by: decision.recordedBy,
         recorded_at: toIso(decision.recordedAt),
+        state_body_ref: tx(REQUESTS)
+          .select('state_body_ref')
+          .where('id', decision.requestId),
       },
       ['id'],
     );
@@ -764,8 +770,8 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
     }
     const [rows, count] = (await Promise.all([
       query,
-      this.filteredDecisions(filter).count({ count: '*' }).first(),
-    ])) as [DecisionSummaryRow[], CountRow];
+      this.countDecisions(filter),
+    ])) as [DecisionSummaryRow[], CountRow | undefined];
     const conditions = await this.conditionsOf(
       this.db,
       rows.slice(0, page.limit).map(row => row.id),
@@ -988,6 +994,101 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
       .distinct('system_ref')
       .orderBy('system_ref');
     return rows.map(row => row.system_ref);
+  }
+
+  // Systems that leave the catalog
+
+  async listSystemRequests(states: RequestState[]): Promise<SystemRequest[]> {
+    const rows = await this.db(REQUESTS)
+      .whereIn('state', states)
+      .whereNotNull('system_ref')
+      .select('id', 'number', 'state', 'system_ref', 'system')
+      .orderBy('number');
+    return rows.map(row => ({
+      id: row.id,
+      number: row.number,
+      state: row.state,
+      systemRef: row.system_ref,
+      kind: JSON.parse(row.system).kind,
+    }));
+  }
+
+  async getSystemPresence(systemRefs: string[]): Promise<SystemPresence[]> {
+    const refs = [...new Set(systemRefs.map(lowerRef))];
+    const rows: Array<{
+      system_ref: string;
+      seen_at: string | null;
+      missing_since: string | null;
+    }> = [];
+    // Chunks keep each IN list well below SQLite's variable limit.
+    for (let i = 0; i < refs.length; i += 500) {
+      rows.push(
+        ...(await this.db(PRESENCE).whereIn(
+          'system_ref',
+          refs.slice(i, i + 500),
+        )),
+      );
+    }
+    return rows.map(row => ({
+      systemRef: row.system_ref,
+      ...optional('seenAt', row.seen_at),
+      ...optional('missingSince', row.missing_since),
+    }));
+  }
+
+  async recordSystemPresence(
+    found: Array<{ systemRef: string; present: boolean }>,
+    at: StoreInstant,
+    keepStates: RequestState[],
+  ): Promise<void> {
+    const when = toIso(at);
+    const known = new Map(
+      (await this.getSystemPresence(found.map(f => f.systemRef))).map(p => [
+        p.systemRef,
+        p,
+      ]),
+    );
+    // Only changes are written: a system that stays present or stays
+    // missing costs nothing on the next runs.
+    type Row = {
+      system_ref: string;
+      seen_at: string | null;
+      missing_since: string | null;
+    };
+    const changed = found.flatMap(({ systemRef, present }): Row[] => {
+      const ref = lowerRef(systemRef);
+      const before = known.get(ref);
+      if (present && (!before?.seenAt || before.missingSince)) {
+        return [{ system_ref: ref, seen_at: when, missing_since: null }];
+      }
+      if (!present && !before?.missingSince) {
+        return [
+          {
+            system_ref: ref,
+            seen_at: before?.seenAt ?? null,
+            missing_since: when,
+          },
+        ];
+      }
+      return [];
+    });
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < changed.length; i += 200) {
+        await tx(PRESENCE)
+          .insert(changed.slice(i, i + 200))
+          .onConflict('system_ref')
+          .merge();
+      }
+      await tx(PRESENCE)
+        .whereNotIn(
+          'system_ref',
+          tx(REQUESTS)
+            .whereIn('state', keepStates)
+            .whereNotNull('system_ref')
+            .select('system_ref'),
+        )
+        .delete();
+    });
   }
 
   // Idempotency
@@ -1270,6 +1371,36 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
     return query;
   }
 
+  /**
+   * How many decisions match. Every decision has its request and carries
+   * its state body, so the count reads the decisions' indexes alone and
+   * reaches requests only for a system filter, through the request index:
+   * a join of the whole decisions table would be read sequentially.
+   */
+  private countDecisions(
+    filter: DecisionFilter,
+  ): Promise<CountRow | undefined> {
+    const query = this.db(DECISIONS);
+    if (filter.outcomes?.length) {
+      query.whereIn('outcome', filter.outcomes);
+    }
+    if (filter.requestId) {
+      query.where('request_id', filter.requestId);
+    }
+    if (filter.stateBodyRefs?.length) {
+      query.whereIn('state_body_ref', filter.stateBodyRefs.map(lowerRef));
+    }
+    if (filter.systemRef) {
+      query.whereIn(
+        'request_id',
+        this.db(REQUESTS)
+          .select('id')
+          .where('system_ref', lowerRef(filter.systemRef)),
+      );
+    }
+    return query.count({ count: '*' }).first() as Promise<CountRow | undefined>;
+  }
+
   private filteredDecisions(filter: DecisionFilter): Knex.QueryBuilder {
     const query = this.db({ d: DECISIONS }).join(
       { r: REQUESTS },
@@ -1280,7 +1411,7 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
       query.whereIn('d.outcome', filter.outcomes);
     }
     if (filter.stateBodyRefs?.length) {
-      query.whereIn('r.state_body_ref', filter.stateBodyRefs.map(lowerRef));
+      query.whereIn('d.state_body_ref', filter.stateBodyRefs.map(lowerRef));
     }
     if (filter.systemRef) {
       query.where('r.system_ref', lowerRef(filter.systemRef));

@@ -231,6 +231,34 @@ export type ConditionPatch = {
 };
 
 /**
+ * A request the scheduled task checks the catalog for: its system's ref
+ * (lower case) and whether the request was about a registered system.
+ *
+ * @public
+ */
+export type SystemRequest = {
+  id: string;
+  number: string;
+  state: RequestState;
+  systemRef: string;
+  kind: RequestSystem['kind'];
+};
+
+/**
+ * What the scheduled task has seen of a system in the catalog.
+ *
+ * @public
+ */
+export type SystemPresence = {
+  /** Lower case. */
+  systemRef: string;
+  /** When a run found it in the catalog (first, or back after an absence). */
+  seenAt?: string;
+  /** The first run of its current absence; absent while it is in the catalog. */
+  missingSince?: string;
+};
+
+/**
  * A stored response for an idempotency key.
  *
  * @public
@@ -454,6 +482,24 @@ export interface MoratoriumStore {
 
   /** The system refs whose exemptions changed after the instant. */
   listExemptionChangesSince(since: StoreInstant): Promise<string[]>;
+
+  /** The requests in one of the states that are about a system, by number. */
+  listSystemRequests(states: RequestState[]): Promise<SystemRequest[]>;
+
+  /** What was seen of the systems (refs in any case); unknown ones are left out. */
+  getSystemPresence(systemRefs: string[]): Promise<SystemPresence[]>;
+
+  /**
+   * Records what one run found: a system in the catalog gets `seenAt` (when
+   * it was not seen yet or was missing) and loses `missingSince`; a missing
+   * one keeps the `missingSince` of its absence, or starts one at `at`.
+   * Then forgets the systems no request in `keepStates` is about.
+   */
+  recordSystemPresence(
+    found: Array<{ systemRef: string; present: boolean }>,
+    at: StoreInstant,
+    keepStates: RequestState[],
+  ): Promise<void>;
 
   /** The stored response of an idempotency key of an actor, or undefined. */
   getIdempotent(

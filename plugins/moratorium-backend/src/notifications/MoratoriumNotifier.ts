@@ -108,6 +108,24 @@ export class MoratoriumNotifier {
     );
   }
 
+  /**
+   * The applicant, when the scheduled task closed the request (or revoked
+   * its exemption) because its system has left the catalog.
+   */
+  async systemLeftCatalog(
+    request: NotifiedRequest,
+    to: 'withdrawn' | 'revoked',
+    systemRef: string,
+  ): Promise<void> {
+    await this.#send(
+      request,
+      [request.applicant],
+      { kind: 'system-left-catalog', number: request.number, systemRef, to },
+      `system-left-catalog:${to}`,
+      to === 'revoked' ? 'high' : 'normal',
+    );
+  }
+
   async #send(
     request: NotifiedRequest,
     entityRef: string[],

@@ -17,6 +17,13 @@ export type MoratoriumMessage =
       number: string;
       subject: string;
       dueDate: string;
+    }
+  | {
+      kind: 'system-left-catalog';
+      number: string;
+      systemRef: string;
+      /** What the request became: closed undecided, or its exemption revoked. */
+      to: 'withdrawn' | 'revoked';
     };
 
 const STATES: Record<NotificationLanguage, Record<RequestState, string>> = {
@@ -110,6 +117,13 @@ const TEXTS: Record<NotificationLanguage, Texts> = {
       title: `Срок по заявке ${m.number} пропущен`,
       description: `Срок этапа «${s}» по заявке ${m.number} истёк ${m.dueDate}.`,
     }),
+    'system-left-catalog': m => ({
+      title: `Заявка ${m.number}: система выбыла из каталога`,
+      description:
+        m.to === 'withdrawn'
+          ? `Системы ${m.systemRef} больше нет в каталоге, поэтому заявка на исключение из моратория ${m.number} закрыта как отозванная.`
+          : `Системы ${m.systemRef} больше нет в каталоге, поэтому исключение из моратория по заявке ${m.number} отменено. Решение Комиссии остаётся в реестре решений.`,
+    }),
   },
   kk: {
     transition: (m, s) => ({
@@ -134,6 +148,13 @@ const TEXTS: Record<NotificationLanguage, Texts> = {
       title: `${m.number} өтініші бойынша мерзім өтіп кетті`,
       description: `${m.number} өтінішінің «${s}» кезеңінің мерзімі ${m.dueDate} өтті.`,
     }),
+    'system-left-catalog': m => ({
+      title: `${m.number} өтініші: жүйе каталогтан шығарылды`,
+      description:
+        m.to === 'withdrawn'
+          ? `${m.systemRef} жүйесі каталогта енді жоқ, сондықтан мораторийден ерекшелікке ${m.number} өтініші кері қайтарылған ретінде жабылды.`
+          : `${m.systemRef} жүйесі каталогта енді жоқ, сондықтан ${m.number} өтініші бойынша мораторийден ерекшеліктің күші жойылды. Комиссия шешімі шешімдер тізілімінде қалады.`,
+    }),
   },
   en: {
     transition: (m, s) => ({
@@ -157,6 +178,13 @@ const TEXTS: Record<NotificationLanguage, Texts> = {
     'deadline-missed': (m, s) => ({
       title: `Request ${m.number}: deadline missed`,
       description: `The deadline of "${s}" for request ${m.number} passed on ${m.dueDate}.`,
+    }),
+    'system-left-catalog': m => ({
+      title: `Request ${m.number}: the system left the catalog`,
+      description:
+        m.to === 'withdrawn'
+          ? `The system ${m.systemRef} is no longer in the catalog, so the moratorium exemption request ${m.number} was closed as withdrawn.`
+          : `The system ${m.systemRef} is no longer in the catalog, so the moratorium exemption of request ${m.number} was revoked. The commission's decision stays in the register of decisions.`,
     }),
   },
 };

@@ -106,6 +106,16 @@ export type DecisionSummary = StoredDecisionSummary;
 /** The audit actor of the scheduled task. */
 export const SYSTEM_ACTOR = 'system:moratorium';
 
+/**
+ * Why the scheduled task closes a request: the system it is about has left
+ * the catalog (missing since `missingSince`, as first found by a run).
+ */
+export type SystemLeftCatalog = {
+  kind: 'system-left-catalog';
+  systemRef: string;
+  missingSince: string;
+};
+
 /** What a transition did besides the state change, for history and audit. */
 type Applied = {
   request: StoredRequest;
@@ -223,6 +233,7 @@ export class MoratoriumService {
         content.stateBodyRef = stateBodyRef;
       }
     }
+    this.#checkOwnBody(actor, content);
     return this.#mutate(
       actor,
       credentials,
@@ -268,6 +279,7 @@ export class MoratoriumService {
       moratoriumRequestUpdatePermission,
     );
     const content = parse(() => parseRequestContent(body.content));
+    this.#checkOwnBody(actor, content);
     return this.#mutate(
       actor,
       credentials,
@@ -327,11 +339,13 @@ export class MoratoriumService {
       );
     }
     await this.#authorizer.check(credentials, rule.permission);
+    if (input.action === 'provide-info' && input.content) {
+      this.#checkOwnBody(actor, input.content);
+    }
 
     // What needs the network is looked up before the transaction.
     const before = await this.#load(id);
     let similarSystems: SimilarSystem[] | undefined;
-    let eligible: number | undefined;
     if (input.action === 'submit' && before.state === 'draft') {
       await this.#checkSystemExists(before.content);
       similarSystems = await this.#finder.findOrNone(
@@ -339,9 +353,11 @@ export class MoratoriumService {
         before.systemRef,
       );
     }
-    if (input.action === 'decide') {
-      eligible = await this.#directory.eligibleMembers(before);
-    }
+    // The tally (of a decision, and in the answer) needs the commission from
+    // the catalog: never asked inside the transaction, where on SQLite's one
+    // connection the catalog's check of this plugin's token (its keys are in
+    // this database) would wait for the transaction, and it for the catalog.
+    const eligible = await this.#directory.eligibleMembers(before);
 
     return this.#mutate(
       actor,
@@ -354,7 +370,7 @@ export class MoratoriumService {
           this.#checkVersion(request, version);
         }
         const tally =
-          eligible === undefined
+          input.action !== 'decide'
             ? undefined
             : tallyVotes(
                 await this.#store.listVotes(id, tx),
@@ -379,24 +395,39 @@ export class MoratoriumService {
           after: applied.after,
         };
       },
+      eligible,
     );
   }
 
   /**
-   * A transition the scheduled task takes (`expire`, or `revoke` after a
-   * missed condition), in its own transaction, with history, audit and
-   * notifications. Returns false when the request is no longer in a state
-   * the transition applies to (another replica or a person was first).
+   * A transition the scheduled task takes (`expire`; `revoke` after a
+   * missed condition; `withdraw` or `revoke` with a `cause` when the
+   * request's system has left the catalog), in its own transaction, with
+   * history, audit and notifications. Returns false when the request is no
+   * longer in a state the transition applies to (another replica or a
+   * person was first).
    */
   async systemTransition(
     requestId: string,
-    input: Extract<TransitionInput, { action: 'expire' | 'revoke' }>,
+    input: Extract<
+      TransitionInput,
+      { action: 'expire' | 'revoke' | 'withdraw' }
+    >,
+    cause?: SystemLeftCatalog,
   ): Promise<boolean> {
     let after: Array<() => Promise<void>> = [];
     try {
       await this.#store.transaction(async tx => {
         const request = await this.#load(requestId, tx);
-        const applied = await this.#apply(tx, request, input, 'system', {});
+        if (cause && request.systemRef !== cause.systemRef) {
+          // The applicant pointed the request at another system meanwhile.
+          throw new ConflictError(
+            `Request ${request.number} is no longer about ${cause.systemRef}`,
+          );
+        }
+        const applied = await this.#apply(tx, request, input, 'system', {
+          cause,
+        });
         await this.#store.appendAudit(tx, {
           requestId,
           actor: SYSTEM_ACTOR,
@@ -405,6 +436,7 @@ export class MoratoriumService {
             from: applied.from,
             to: applied.to,
             input: input as unknown as Record<string, unknown>,
+            ...(cause ? { cause } : {}),
           },
           at: this.#now(),
         });
@@ -528,6 +560,8 @@ export class MoratoriumService {
           after: [],
         };
       },
+      // Looked up before the transaction, like a transition's.
+      await this.#directory.eligibleMembers(before),
     );
   }
 
@@ -766,7 +800,11 @@ export class MoratoriumService {
     request: StoredRequest,
     input: TransitionInput,
     actor: Actor | 'system',
-    extra: { similarSystems?: SimilarSystem[]; tally?: VoteTally },
+    extra: {
+      similarSystems?: SimilarSystem[];
+      tally?: VoteTally;
+      cause?: SystemLeftCatalog;
+    },
   ): Promise<Applied> {
     const sitting = request.sittingId
       ? await this.#store.getSitting(request.sittingId, tx)
@@ -886,6 +924,10 @@ export class MoratoriumService {
       default:
         break;
     }
+    if (extra.cause) {
+      details.systemLeftCatalog = extra.cause.systemRef;
+      details.missingSince = extra.cause.missingSince;
+    }
 
     // The conditional update first: a concurrent change makes it a 409
     // before anything else is written.
@@ -958,6 +1000,15 @@ export class MoratoriumService {
       ...(Object.keys(details).length > 0 ? { details } : {}),
     });
 
+    const cause = extra.cause;
+    if (cause && (to === 'withdrawn' || to === 'revoked')) {
+      // Says why, instead of "withdrawn by the applicant". The system is
+      // gone, so there is nothing in the catalog to refresh.
+      after.push(() =>
+        this.#notifier.systemLeftCatalog(notified, to, cause.systemRef),
+      );
+      return { request: updated, from, to, after };
+    }
     if (to !== from) {
       after.push(() =>
         this.#notifier.transition(notified, to, updated.version),
@@ -1059,6 +1110,8 @@ export class MoratoriumService {
       audit: { action: string; payload: Record<string, unknown> };
       after: Array<() => Promise<void>>;
     }>,
+    /** The commission members who may vote on the request, for its tally. */
+    eligible?: number,
   ): Promise<MutationResult> {
     const requestHash = createHash('sha256')
       .update(canonicalJson(request))
@@ -1073,7 +1126,13 @@ export class MoratoriumService {
     try {
       outcome = await this.#store.transaction(async tx => {
         const change = await fn(tx);
-        const body = await this.#view(change.request, actor, credentials, tx);
+        const body = await this.#view(
+          change.request,
+          actor,
+          credentials,
+          tx,
+          eligible,
+        );
         if (key) {
           const saved = await this.#store.saveIdempotent(tx, {
             actor: actor.userRef,
@@ -1184,6 +1243,20 @@ export class MoratoriumService {
     return request;
   }
 
+  /**
+   * A request is filed for a state body the caller belongs to: naming
+   * another body would give its members the applicant's rights and keep
+   * its commission members from voting.
+   */
+  #checkOwnBody(actor: Actor, content: RequestContent) {
+    const body = content.stateBodyRef;
+    if (body && !actor.ownershipRefs.some(ref => sameRef(ref, body))) {
+      throw new NotAllowedError(
+        `You may file requests only for a state body you belong to, and you are not a member of ${body}`,
+      );
+    }
+  }
+
   /** An existing system must be in the catalog to be submitted. */
   async #checkSystemExists(content: RequestContent) {
     const system = content.system;
@@ -1248,6 +1321,7 @@ export class MoratoriumService {
     actor: Actor | undefined,
     credentials: BackstageCredentials,
     tx?: StoreTx,
+    eligible?: number,
   ): Promise<ExemptionRequest> {
     const now = this.#now();
     const history = await this.#store.listHistory(request.id, tx);
@@ -1261,7 +1335,7 @@ export class MoratoriumService {
       request.state === 'on-agenda' || votes.length > 0
         ? tallyVotes(
             votes,
-            await this.#directory.eligibleMembers(request),
+            eligible ?? (await this.#directory.eligibleMembers(request)),
             this.#config.commissionRules,
           )
         : undefined;

@@ -9,6 +9,7 @@ import { MoratoriumStore } from '../database/MoratoriumStore';
 import { MoratoriumNotifier } from '../notifications/MoratoriumNotifier';
 import { MoratoriumService } from './MoratoriumService';
 import { MoratoriumConfig } from './readMoratoriumConfig';
+import { RemovedSystems } from './RemovedSystems';
 import { SystemRefresher } from './SystemRefresher';
 
 /** Deadlines handled per batch; the task loops until none are left. */
@@ -21,6 +22,10 @@ export type TaskRunSummary = {
   conditionsMissed: number;
   revoked: number;
   expired: number;
+  /** Undecided requests withdrawn because their system left the catalog. */
+  systemGoneWithdrawn: number;
+  /** Approvals revoked because their system left the catalog. */
+  systemGoneRevoked: number;
   refreshed: number;
   /** Stored Idempotency-Key responses older than the retention, deleted. */
   idempotencyPurged: number;
@@ -35,6 +40,8 @@ export type TaskRunSummary = {
  * - marks open conditions missed once their due date has passed, and revokes
  *   the approval when configured to;
  * - expires approvals past their last day;
+ * - closes the requests about systems that have left the catalog (see
+ *   {@link RemovedSystems});
  * - asks the catalog to refresh every system whose exemption changed, so the
  *   register's moratorium status follows;
  * - deletes stored Idempotency-Key responses older than the retention.
@@ -44,6 +51,7 @@ export class MoratoriumTasks {
   readonly #service: MoratoriumService;
   readonly #notifier: MoratoriumNotifier;
   readonly #refresher: SystemRefresher;
+  readonly #removedSystems: RemovedSystems;
   readonly #config: MoratoriumConfig;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
@@ -54,6 +62,7 @@ export class MoratoriumTasks {
     service: MoratoriumService;
     notifier: MoratoriumNotifier;
     refresher: SystemRefresher;
+    removedSystems: RemovedSystems;
     config: MoratoriumConfig;
     logger: LoggerService;
     now?: () => Date;
@@ -62,6 +71,7 @@ export class MoratoriumTasks {
     this.#service = options.service;
     this.#notifier = options.notifier;
     this.#refresher = options.refresher;
+    this.#removedSystems = options.removedSystems;
     this.#config = options.config;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
@@ -76,6 +86,8 @@ export class MoratoriumTasks {
       conditionsMissed: 0,
       revoked: 0,
       expired: 0,
+      systemGoneWithdrawn: 0,
+      systemGoneRevoked: 0,
       refreshed: 0,
       idempotencyPurged: 0,
     };
@@ -84,6 +96,11 @@ export class MoratoriumTasks {
     await this.#deadlines(summary);
     await this.#conditions(summary);
     await this.#expiries(summary);
+    // After expiries: an approval past its last day expires, whatever
+    // happened to its system.
+    const gone = await this.#removedSystems.run();
+    summary.systemGoneWithdrawn = gone.withdrawn;
+    summary.systemGoneRevoked = gone.revoked;
     await this.#refreshChanged(summary, startedAt);
     summary.idempotencyPurged = await this.#store.purgeIdempotentBefore(
       new Date(

@@ -4,7 +4,12 @@ import { Request } from 'express';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
 import { MoratoriumService } from './MoratoriumService';
-import { csvLine, UTF8_BOM } from '@qaztech/plugin-registry-common';
+import { InputError } from '@backstage/errors';
+import {
+  csvLine,
+  findUnsafeText,
+  UTF8_BOM,
+} from '@qaztech/plugin-registry-common';
 
 /** What the router needs. */
 export interface RouterOptions {
@@ -33,6 +38,18 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { service, httpAuth, auditor } = options;
   const router = createValidatedOpenApiRouter(spec);
+
+  // Text people read must show what it says: no NUL, control, zero-width or
+  // text-direction characters, and no titles mixing Cyrillic and Latin.
+  router.use((req, _res, next) => {
+    const problem =
+      findUnsafeText(req.query, 'request/query') ??
+      findUnsafeText(req.body, 'request/body');
+    if (problem) {
+      throw new InputError(problem);
+    }
+    next();
+  });
 
   /** Wraps a change in an auditor event that records success or failure. */
   async function audited<T>(

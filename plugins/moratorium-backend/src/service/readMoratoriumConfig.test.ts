@@ -21,6 +21,7 @@ describe('readMoratoriumConfig', () => {
       revokeOnMissed: true,
       publicRecord: true,
       idempotencyRetentionHours: 72,
+      removedSystemGraceHours: 24,
     });
   });
 
@@ -39,6 +40,7 @@ describe('readMoratoriumConfig', () => {
           notifications: { language: 'kk' },
           conditions: { revokeOnMissed: false },
           idempotency: { retentionHours: 24 },
+          removedSystems: { graceHours: 0 },
         },
       }),
     );
@@ -52,6 +54,7 @@ describe('readMoratoriumConfig', () => {
       language: 'kk',
       revokeOnMissed: false,
       idempotencyRetentionHours: 24,
+      removedSystemGraceHours: 0,
     });
   });
 
@@ -79,6 +82,10 @@ describe('readMoratoriumConfig', () => {
     [
       { idempotency: { retentionHours: 0 } },
       'moratorium.idempotency.retentionHours must be at least 1, got 0',
+    ],
+    [
+      { removedSystems: { graceHours: -1 } },
+      'moratorium.removedSystems.graceHours must be a whole number ≥ 0, got -1',
     ],
     [
       { notifications: { language: 'de' } },

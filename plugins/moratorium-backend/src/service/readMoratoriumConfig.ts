@@ -30,10 +30,18 @@ export interface MoratoriumConfig {
   publicRecord: boolean;
   /** Hours a stored Idempotency-Key response is kept before it is purged. */
   idempotencyRetentionHours: number;
+  /**
+   * Hours a system must have been missing from the catalog (on at least two
+   * runs of the scheduled task) before its requests are closed.
+   */
+  removedSystemGraceHours: number;
 }
 
 /** How long stored Idempotency-Key responses are kept by default: 3 days. */
 export const DEFAULT_IDEMPOTENCY_RETENTION_HOURS = 72;
+
+/** How long a system may be missing from the catalog before its requests are closed: a day. */
+export const DEFAULT_REMOVED_SYSTEM_GRACE_HOURS = 24;
 
 /** The default Group of commission members. */
 export const DEFAULT_COMMISSION_GROUP =
@@ -158,6 +166,11 @@ export function readMoratoriumConfig(config: Config): MoratoriumConfig {
       config,
       'moratorium.idempotency.retentionHours',
       DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
+    ),
+    removedSystemGraceHours: count(
+      config,
+      'moratorium.removedSystems.graceHours',
+      DEFAULT_REMOVED_SYSTEM_GRACE_HOURS,
     ),
   };
 }

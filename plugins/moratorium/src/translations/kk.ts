@@ -61,7 +61,7 @@ export default {
   'state.approved-with-conditions': 'Шарттармен мақұлданды',
   'state.rejected': 'Қабылданбады',
   'state.deferred': 'Кейінге қалдырылды',
-  'state.withdrawn': 'Өтініш беруші кері қайтарып алды',
+  'state.withdrawn': 'Кері қайтарылды',
   'state.expired': 'Мерзімі аяқталды',
   'state.revoked': 'Алып тастау жойылды',
   'action.submit': 'Беру',
@@ -277,4 +277,7 @@ export default {
   'entity.status': 'Жағдайы',
   'entity.newRequest': 'Алып тастауды сұрау',
   'history.transition': '{{from}} → {{to}}',
+  'history.systemActor': 'Мораторий (автоматты түрде)',
+  'history.systemLeftCatalog': '{{system}} жүйесі каталогта енді жоқ',
+  'history.missingSince': '{{date}} бастап каталогта жоқ',
 };

@@ -336,6 +336,9 @@ export const moratoriumTranslationRef = createTranslationRef({
     },
     history: {
       transition: '{{from}} → {{to}}',
+      systemActor: 'Moratorium (automatically)',
+      systemLeftCatalog: 'The system {{system}} is no longer in the catalog',
+      missingSince: 'Missing from the catalog since {{date}}',
     },
   },
   translations: {

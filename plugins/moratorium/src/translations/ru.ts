@@ -71,7 +71,7 @@ export default {
   'state.approved-with-conditions': 'Одобрена с условиями',
   'state.rejected': 'Отклонена',
   'state.deferred': 'Отложена',
-  'state.withdrawn': 'Отозвана заявителем',
+  'state.withdrawn': 'Отозвана',
   'state.expired': 'Срок истёк',
   'state.revoked': 'Исключение отменено',
   'action.submit': 'Подать',
@@ -287,4 +287,7 @@ export default {
   'entity.status': 'Состояние',
   'entity.newRequest': 'Запросить исключение',
   'history.transition': '{{from}} → {{to}}',
+  'history.systemActor': 'Мораторий (автоматически)',
+  'history.systemLeftCatalog': 'Системы {{system}} больше нет в каталоге',
+  'history.missingSince': 'Отсутствует в каталоге с {{date}}',
 };

@@ -13,6 +13,9 @@ import type {
 import { moratoriumTranslationRef } from '../../translations';
 import { formatInstant } from '../shared';
 
+/** The actor of the moratorium backend's scheduled task in the history. */
+const SYSTEM_ACTOR = 'system:moratorium';
+
 const useStyles = makeStyles(theme => ({
   list: {
     listStyle: 'none',
@@ -77,9 +80,25 @@ export function HistoryTimeline(props: { history: HistoryEntry[] }) {
         return `${t('request.opinion')}: ${v}`;
       case 'evidence':
         return `${t('dialog.evidence')}: ${v}`;
+      case 'systemLeftCatalog':
+        return t('history.systemLeftCatalog', { system: v });
+      case 'missingSince':
+        return t('history.missingSince', { date: formatInstant(v) });
       default:
         return undefined;
     }
+  };
+
+  /** Who did it: a person (linked), or the moratorium's scheduled task. */
+  const actorOf = (actor: string) => {
+    if (actor === SYSTEM_ACTOR) {
+      return t('history.systemActor');
+    }
+    return actor.includes(':') ? (
+      <EntityRefLink entityRef={actor} defaultKind="user" />
+    ) : (
+      actor
+    );
   };
 
   return (
@@ -87,12 +106,7 @@ export function HistoryTimeline(props: { history: HistoryEntry[] }) {
       {props.history.map((entry, index) => (
         <li key={index} className={classes.item}>
           <Typography variant="body2" color="textSecondary">
-            {formatInstant(entry.at)} ·{' '}
-            {entry.actor.includes(':') ? (
-              <EntityRefLink entityRef={entry.actor} defaultKind="user" />
-            ) : (
-              entry.actor
-            )}
+            {formatInstant(entry.at)} · {actorOf(entry.actor)}
           </Typography>
           <Typography variant="body1">
             <strong>{t(`action.${entry.action}`)}</strong>

@@ -190,6 +190,52 @@ describe('RequestPage', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('says in the history when the moratorium closed the request because its system left the catalog', async () => {
+    const base = request();
+    serve(() =>
+      request({
+        state: 'withdrawn',
+        allowedActions: [],
+        history: [
+          ...base.history,
+          {
+            action: 'withdraw',
+            from: 'on-agenda',
+            to: 'withdrawn',
+            actor: 'system:moratorium',
+            at: '2026-02-20T05:00:00.000Z',
+            details: {
+              systemLeftCatalog: 'system:default/treasury',
+              missingSince: '2026-02-19T04:50:00.000Z',
+            },
+          },
+        ],
+      }),
+    );
+    await renderRequest();
+
+    const history = await screen.findByRole('list', { name: 'History' });
+    expect(
+      within(history).getByText(
+        '2026-02-20 10:00 · Moratorium (automatically)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(history).getByText(
+        'The system system:default/treasury is no longer in the catalog',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(history).getByText(
+        'Missing from the catalog since 2026-02-19 09:50',
+      ),
+    ).toBeInTheDocument();
+    // The scheduled task is no catalog entity to link to.
+    expect(
+      within(history).queryByRole('link', { name: /moratorium/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('reloads and says so when someone else changed the request meanwhile', async () => {
     let current = request({ allowedActions: ['decide'] });
     const { gets } = serve(
