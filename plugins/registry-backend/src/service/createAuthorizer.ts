@@ -3,7 +3,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import {
+  isError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type {
   AuthorizeResult,
   BasicPermission,
@@ -12,6 +16,27 @@ import { Request } from 'express';
 
 // The enum's runtime value; the permission package is only a type dependency here.
 const ALLOW = 'ALLOW' as AuthorizeResult.ALLOW;
+
+/**
+ * Asks the permission framework; when it cannot answer (the permission
+ * backend is down or unreachable) the request is refused with a 503 that
+ * names no internal address, and nothing is done.
+ */
+async function authorizeOrUnavailable(
+  permissions: PermissionsService,
+  ...args: Parameters<PermissionsService['authorize']>
+): ReturnType<PermissionsService['authorize']> {
+  try {
+    return await permissions.authorize(...args);
+  } catch (error) {
+    if (isError(error) && error.name === 'NotAllowedError') {
+      throw error;
+    }
+    throw new ServiceUnavailableError(
+      'The permission service could not be reached, so nothing was done; try again later',
+    );
+  }
+}
 
 /**
  * Checks that the caller of a request (a user or a service) holds a basic
@@ -34,9 +59,13 @@ export function createAuthorizer(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
+    const [decision] = await authorizeOrUnavailable(
+      permissions,
+      [{ permission }],
+      {
+        credentials,
+      },
+    );
     if (decision.result !== ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }

@@ -2,11 +2,36 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import {
+  isError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
+
+/**
+ * Asks the permission framework; when it cannot answer (the permission
+ * backend is down or unreachable) the request is refused with a 503 that
+ * names no internal address, and nothing is done.
+ */
+async function authorizeOrUnavailable(
+  permissions: PermissionsService,
+  ...args: Parameters<PermissionsService['authorize']>
+): ReturnType<PermissionsService['authorize']> {
+  try {
+    return await permissions.authorize(...args);
+  } catch (error) {
+    if (isError(error) && error.name === 'NotAllowedError') {
+      throw error;
+    }
+    throw new ServiceUnavailableError(
+      'The permission service could not be reached, so nothing was done; try again later',
+    );
+  }
+}
 
 /**
  * The one place the security readiness backend asks the permission framework.
@@ -31,9 +56,13 @@ export function createAuthorizer(options: {
   const { permissions } = options;
   return {
     async check(credentials, permission) {
-      const [decision] = await permissions.authorize([{ permission }], {
-        credentials,
-      });
+      const [decision] = await authorizeOrUnavailable(
+        permissions,
+        [{ permission }],
+        {
+          credentials,
+        },
+      );
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(`Not allowed: ${permission.name}`);
       }
@@ -43,7 +72,8 @@ export function createAuthorizer(options: {
       if (unique.length === 0) {
         return new Set();
       }
-      const decisions = await permissions.authorize(
+      const decisions = await authorizeOrUnavailable(
+        permissions,
         unique.map(permission => ({ permission })),
         { credentials },
       );
