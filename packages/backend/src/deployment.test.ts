@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Script } from 'node:vm';
 import { parse } from 'yaml';
 
 // The Helm values of deploy/helm must give the production config everything
@@ -65,6 +66,38 @@ describe('deploy/helm/values.yaml', () => {
     // The production catalog reads ./catalog-info.yaml.
     expect(production).toMatch(/target: \.\/catalog-info\.yaml/);
     expect(dockerfile).toMatch(/COPY .*catalog-info\.yaml/);
+  });
+
+  it('migrates as the schema owner in a Job before the replicas roll, which never migrate', () => {
+    expect(values.backstage.appConfig.backend.database.skipMigrations).toBe(
+      true,
+    );
+    const job = values.extraDeploy.find(
+      (d: { kind: string }) => d.kind === 'Job',
+    );
+    expect(job.metadata.annotations['helm.sh/hook']).toBe(
+      'pre-install,pre-upgrade',
+    );
+    const container = job.spec.template.spec.containers[0];
+    // The owner's credentials override the application role's.
+    expect(
+      container.envFrom.map(
+        (e: { secretRef: { name: string } }) => e.secretRef.name,
+      ),
+    ).toEqual(['qaztech-backend', 'qaztech-migrations']);
+    // The same plain environment as the replicas.
+    expect(container.env).toEqual(
+      values.backstage.extraEnvVars.filter(
+        (e: { name: string }) => e.name !== 'NODE_OPTIONS',
+      ),
+    );
+    // Its script is valid JavaScript and starts the image's backend with
+    // the image's config only (no skipMigrations from the chart's config).
+    const script: string = container.args[0];
+    expect(() => new Script(script)).not.toThrow();
+    expect(script).toContain("'packages/backend'");
+    expect(script).not.toContain('app-config-from-configmap');
+    expect(script).toContain('/.backstage/health/v1/readiness');
   });
 
   it('gives the heap less than the memory limit', () => {
