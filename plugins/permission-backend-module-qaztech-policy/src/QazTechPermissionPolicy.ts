@@ -56,6 +56,13 @@ export interface QazTechPermissionPolicyOptions {
  *   writes of {@link SERVICE_GRANTS} (CI pushing facts); other writes need
  *   a person.
  *
+ * Not everything reaches this policy. Backstage's permissions service
+ * allows calls made with another backend plugin's service token without
+ * asking the policy (plugins of one backend trust each other), and limits
+ * external tokens by their `accessRestrictions` in config: production
+ * restricts the CI token to `security-readiness.fact.create`. The
+ * authorization matrix test (packages/backend/src/authz) records both.
+ *
  * @public
  */
 export class QazTechPermissionPolicy implements PermissionPolicy {
