@@ -28,6 +28,8 @@ export function likePattern(text: string): string {
  * reorder text on screen (e.g. U+202E right-to-left override).
  */
 const UNSAFE_CHARACTER =
+  // Matching control characters is the point of this expression.
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 
 const isLatin = (s: string) => /\p{Script=Latin}/u.test(s);
