@@ -212,14 +212,29 @@ export function targets(input: ReportInput): TargetRow[] {
     runs.find(r => r.mode === mode && r.size === size);
   const plain = at('plain', 100_000);
   const reg = at('registry', 100_000);
-  rows.push(
-    upTo(
-      'ingestion of 100,000 systems, registry / plain',
-      plain && reg ? reg.ingestSeconds / plain.ingestSeconds : undefined,
-      1.15,
-      '',
-    ),
+  // Wall time swings with whatever else the machine does while each mode
+  // runs; the process's CPU time does less. The verdict takes the larger of
+  // the two ratios, and the row shows both.
+  const wallRatio =
+    plain && reg ? reg.ingestSeconds / plain.ingestSeconds : undefined;
+  const cpuRatio =
+    plain?.ingestCpuSeconds && reg?.ingestCpuSeconds
+      ? reg.ingestCpuSeconds / plain.ingestCpuSeconds
+      : undefined;
+  const ingestion = upTo(
+    'ingestion of 100,000 systems, registry / plain (the larger of wall and CPU time)',
+    wallRatio === undefined
+      ? undefined
+      : Math.max(wallRatio, cpuRatio ?? wallRatio),
+    1.15,
+    '',
   );
+  if (wallRatio !== undefined) {
+    ingestion.value = `${fmt(wallRatio, 2)} wall, ${
+      cpuRatio === undefined ? '—' : fmt(cpuRatio, 2)
+    } CPU`;
+  }
+  rows.push(ingestion);
   const latency = reg?.latency ?? {};
   const list = latency.list;
   rows.push(
