@@ -112,6 +112,32 @@ describe('the benchmark report', () => {
     });
   });
 
+  it('fails the ingestion target on the CPU ratio when wall time looks better', () => {
+    const cpuWorse: ReportInput = {
+      registry: [
+        {
+          ...input.registry![0],
+          results: input.registry![0].results.map(r =>
+            r.size === 100_000
+              ? {
+                  ...r,
+                  ingestSeconds: r.mode === 'plain' ? 700 : 735,
+                  ingestCpuSeconds: r.mode === 'plain' ? 300 : 360,
+                }
+              : r,
+          ),
+        },
+      ],
+    };
+    expect(
+      targets(cpuWorse).find(r => r.target.startsWith('ingestion')),
+    ).toMatchObject({
+      value: '1.05 wall, 1.20 CPU',
+      result: 'FAIL',
+      miss: expect.stringContaining('×1.04'),
+    });
+  });
+
   it('fails the decisions target when a round had two successes, and leaves missing figures unmeasured', () => {
     const broken: ReportInput = {
       decisions: [
