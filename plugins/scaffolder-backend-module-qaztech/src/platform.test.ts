@@ -2,6 +2,7 @@ import {
   SchedulerService,
   coreServices,
   createBackendModule,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -252,6 +253,26 @@ describe('templates on the platform', () => {
         registryPlugin,
         scaffolderPlugin,
         scaffolderModuleQaztech,
+        // What a real sign-in token carries: the user and their groups. The
+        // moratorium lets people file only for a state body they belong to.
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () => ({
+            async getUserInfo(credentials) {
+              const userEntityRef = (
+                credentials.principal as { userEntityRef: string }
+              ).userEntityRef;
+              return {
+                userEntityRef,
+                ownershipEntityRefs:
+                  userEntityRef === DEVELOPER
+                    ? [userEntityRef, 'group:default/mcriap']
+                    : [userEntityRef],
+              };
+            },
+          }),
+        }),
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000' },
