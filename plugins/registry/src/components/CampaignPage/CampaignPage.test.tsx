@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -12,6 +12,7 @@ import {
   renderWithRegistry,
 } from '../../__testUtils__/renderWithRegistry';
 import { RegistryRoutes } from '../RegistryRoutes';
+import { PENDING_RETRY_MS } from './useCampaignSystems';
 
 // Full pages with msw round trips; the 5 s default is too tight on a
 // loaded machine.
@@ -120,6 +121,48 @@ describe('CampaignPage', () => {
       within(rows[0]).getByRole('link', { name: 'saule' }),
     ).toBeInTheDocument();
     expect(within(rows[1]).getByText('Not named')).toBeInTheDocument();
+  });
+
+  it('asks again until the campaigns task has computed the progress', async () => {
+    const computed = migrationProgress();
+    let calls = 0;
+    server.use(
+      http.get(`${CAMPAIGN_URL}/progress`, () => {
+        calls += 1;
+        return HttpResponse.json(
+          calls === 1
+            ? {
+                ...computed,
+                computedAt: undefined,
+                bodies: [],
+                systems: { items: [], totalCount: 0 },
+              }
+            : computed,
+        );
+      }),
+    );
+    jest.useFakeTimers({
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
+    });
+    try {
+      await renderWithRegistry(<RegistryRoutes />, {
+        mountPath: '/registry/*',
+        path: '/registry/campaigns/migration-2026',
+      });
+      expect(
+        await screen.findByText('Progress has not been computed yet'),
+      ).toBeInTheDocument();
+      await act(() => jest.advanceTimersByTimeAsync(PENDING_RETRY_MS));
+      expect(
+        await screen.findByText('4 of 9 systems done (44%)'),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByText('Progress has not been computed yet'),
+      ).not.toBeInTheDocument();
+      expect(calls).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('drills into a late body to its systems and what each must do, and pages on', async () => {

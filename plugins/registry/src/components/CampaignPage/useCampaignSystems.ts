@@ -8,6 +8,9 @@ import { useCallback, useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { registryApiRef } from '../../api';
 
+/** How often a campaign whose progress is not computed yet is asked for. */
+export const PENDING_RETRY_MS = 10_000;
+
 /** How many systems one page of the drill-down asks for. */
 export const SYSTEMS_PAGE_SIZE = 25;
 
@@ -40,6 +43,17 @@ export function useCampaignProgress(
   }>({ items: [], loading: false });
 
   const value: CampaignProgress | undefined = progress.value;
+  // A campaign not yet computed (just created, or the task has not run since
+  // start-up) is asked for again until the task has computed it.
+  const notComputed = Boolean(value && !value.computedAt);
+  const { retry } = progress;
+  useEffect(() => {
+    if (!notComputed) {
+      return undefined;
+    }
+    const timer = setInterval(retry, PENDING_RETRY_MS);
+    return () => clearInterval(timer);
+  }, [notComputed, retry]);
   useEffect(() => {
     setMore({
       items: [],
