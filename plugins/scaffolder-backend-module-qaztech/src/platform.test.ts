@@ -585,6 +585,23 @@ describe('templates on the platform', () => {
     });
   });
 
+  it('refuses a draft for a state body the runner does not belong to, saying why', async () => {
+    const task = await runTask('template:default/qaztech-request-exemption', {
+      stateBody: 'group:default/minfin',
+      systemMode: 'planned',
+      systemName: 'kadastr-minus',
+      titleRu: 'Кадастр минус',
+      titleKk: 'Кадастр минус',
+      purpose: 'Учёт объектов.',
+      dataCategories: ['open'],
+      hostingKind: 'own',
+    });
+    expect(task.status).toBe('failed');
+    expect(JSON.stringify(task.log)).toContain(
+      'You may file requests only for a state body you belong to, and you are not a member of group:default/minfin',
+    );
+  });
+
   describe('the gate holds however a system gets into the catalog', () => {
     it('a template without the check step', async () => {
       const task = await runTask('template:default/no-moratorium-check', {});

@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { InputError, ResponseError } from '@backstage/errors';
+import { InputError, NotAllowedError, ResponseError } from '@backstage/errors';
 import { Exemption } from '@qaztech/plugin-registry-common';
 
 /**
@@ -117,6 +117,13 @@ export class MoratoriumClient {
       // A 400 is the input's fault: say what the moratorium backend said.
       if (response.status === 400) {
         throw new InputError(
+          `The moratorium backend refused the request: ${error.body.error.message}`,
+        );
+      }
+      // A 403 says what the runner may not do (e.g. file for another
+      // state body): pass the reason on to the task log.
+      if (response.status === 403) {
+        throw new NotAllowedError(
           `The moratorium backend refused the request: ${error.body.error.message}`,
         );
       }
