@@ -10,10 +10,13 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  ConditionalGrant,
+  GrantSubject,
   PermissionGrant,
   ROLE_GRANTS,
   SERVICE_GRANTS,
   grantCovers,
+  isConditionalGrant,
   isSuitePermission,
 } from './grants';
 import { QazTechRole, RoleMembership, rolesOf } from './roles';
@@ -101,7 +104,16 @@ export class QazTechPermissionPolicy implements PermissionPolicy {
     const roles = rolesOf(ownershipEntityRefs, this.#membership);
 
     if (isSuitePermission(permission)) {
-      return this.#granted(roles, permission) ? ALLOW : DENY;
+      return this.#decide(
+        {
+          userEntityRef: user.info.userEntityRef,
+          ownershipEntityRefs: ownershipEntityRefs.map(ref =>
+            ref.toLocaleLowerCase('en-US'),
+          ),
+          roles,
+        },
+        permission,
+      );
     }
     if (isRead) {
       return ALLOW;
@@ -113,12 +125,35 @@ export class QazTechPermissionPolicy implements PermissionPolicy {
     return actsBeyondReading ? ALLOW : DENY;
   }
 
-  #granted(roles: Set<QazTechRole>, permission: Permission): boolean {
-    for (const role of roles) {
-      if (this.#grants[role].some(grant => grantCovers(grant, permission))) {
-        return true;
+  /**
+   * An unconditional grant of any role allows; otherwise the conditional
+   * grants that cover the permission are joined with anyOf into one
+   * conditional decision; otherwise deny.
+   */
+  #decide(subject: GrantSubject, permission: Permission): PolicyDecision {
+    const conditional: ConditionalGrant[] = [];
+    for (const role of subject.roles) {
+      for (const grant of this.#grants[role]) {
+        if (!grantCovers(grant, permission)) {
+          continue;
+        }
+        if (!isConditionalGrant(grant)) {
+          return ALLOW;
+        }
+        conditional.push(grant);
       }
     }
-    return false;
+    if (conditional.length === 0) {
+      return DENY;
+    }
+    const [first, ...rest] = conditional.map(grant =>
+      grant.conditions(subject),
+    );
+    return {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: conditional[0].pluginId,
+      resourceType: conditional[0].resourceType,
+      conditions: rest.length === 0 ? first : { anyOf: [first, ...rest] },
+    };
   }
 }

@@ -1,4 +1,8 @@
-import { Permission } from '@backstage/plugin-permission-common';
+import {
+  Permission,
+  PermissionCondition,
+  PermissionCriteria,
+} from '@backstage/plugin-permission-common';
 import { QazTechRole } from './roles';
 
 /**
@@ -19,7 +23,47 @@ export const SUITE_PERMISSION_PREFIXES = [
  *
  * @public
  */
-export type PermissionGrant = string | { action: 'read' };
+export type PermissionGrant = string | { action: 'read' } | ConditionalGrant;
+
+/**
+ * Who is asking, as a conditional grant sees them.
+ *
+ * @public
+ */
+export interface GrantSubject {
+  /** The person's user entity ref. */
+  userEntityRef: string;
+  /** The person's user ref and the groups they belong to (lower case). */
+  ownershipEntityRefs: readonly string[];
+  /** The QazTech roles the person holds. */
+  roles: ReadonlySet<QazTechRole>;
+}
+
+/**
+ * A grant that holds only for some resources: the policy answers with a
+ * conditional decision whose conditions the owning plugin applies (as SQL on
+ * list endpoints, through its permission rules). Only resource permissions of
+ * `resourceType` can be granted this way.
+ *
+ * @public
+ */
+export interface ConditionalGrant {
+  /** A permission name, or a pattern where `*` stands for any run of characters. */
+  permission: string;
+  /** The resource type the conditions are written for (e.g. `moratorium-request`). */
+  resourceType: string;
+  /** The plugin that owns the resource type and evaluates the conditions. */
+  pluginId: string;
+  /** The conditions, built from the person asking. */
+  conditions(subject: GrantSubject): PermissionCriteria<PermissionCondition>;
+}
+
+/** Whether a grant is a {@link ConditionalGrant}. @public */
+export function isConditionalGrant(
+  grant: PermissionGrant,
+): grant is ConditionalGrant {
+  return typeof grant === 'object' && 'conditions' in grant;
+}
 
 /**
  * What each role may do in the suite. Plugins name their permissions
@@ -117,10 +161,21 @@ export function grantCovers(
   grant: PermissionGrant,
   permission: Permission,
 ): boolean {
+  if (isConditionalGrant(grant)) {
+    return (
+      'resourceType' in permission &&
+      permission.resourceType === grant.resourceType &&
+      namePatternCovers(grant.permission, permission.name)
+    );
+  }
   if (typeof grant === 'object') {
     return permission.attributes.action === grant.action;
   }
-  return grant.includes('*')
-    ? globToRegExp(grant).test(permission.name)
-    : grant === permission.name;
+  return namePatternCovers(grant, permission.name);
+}
+
+function namePatternCovers(pattern: string, name: string): boolean {
+  return pattern.includes('*')
+    ? globToRegExp(pattern).test(name)
+    : pattern === name;
 }

@@ -12,8 +12,9 @@ export {
   SERVICE_GRANTS,
   SUITE_PERMISSION_PREFIXES,
   grantCovers,
+  isConditionalGrant,
   isSuitePermission,
 } from './grants';
-export type { PermissionGrant } from './grants';
+export type { ConditionalGrant, GrantSubject, PermissionGrant } from './grants';
 export { QAZTECH_ROLES, readRoleMembership, rolesOf } from './roles';
 export type { QazTechRole, RoleMembership } from './roles';
