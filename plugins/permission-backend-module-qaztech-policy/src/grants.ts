@@ -132,14 +132,21 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
 };
 
 /**
- * The suite's writes that a service principal may make without a person:
- * CI pipelines and collectors push facts about systems with a static token
- * (`backend.auth.externalAccess`). Every other write needs a person.
+ * Everything a caller without a user may do, when a call reaches the policy
+ * at all (Backstage's permissions service answers service tokens itself,
+ * from their `accessRestrictions`): CI pipelines and collectors push facts
+ * about systems, and a few plain reads of the register, the catalog and
+ * scorecards. An explicit list: no pattern, no action-wide grant, so a new
+ * permission is never open to callers without a user by accident.
  *
  * @public
  */
 export const SERVICE_GRANTS: readonly PermissionGrant[] = [
   'security-readiness.fact.create',
+  'catalog.entity.read',
+  'registry.system.read',
+  'security-readiness.scorecard.read',
+  'security-readiness.summary.read',
 ];
 
 /** Whether a permission belongs to this suite. @public */
