@@ -75,7 +75,13 @@ describe.each(databases('qaztech_insider_policy_'))(
             templateRef: 'template:default/insider-noop',
             values: { note: 'private' },
           });
-        expect(res.status).toBe(201);
+        if (res.status !== 201) {
+          throw new Error(
+            `The owner could not start a task: ${res.status} ${JSON.stringify(
+              res.body,
+            )}`,
+          );
+        }
         taskId = res.body.id;
       });
 
