@@ -455,6 +455,37 @@ describe('QazTechPermissionPolicy', () => {
       expect(t.lookup).toHaveBeenCalledWith('user:default/gulnara');
     });
 
+    it('a new token asks the catalog again at once', async () => {
+      const t = setup();
+      const resolver = new CatalogOwnershipResolver({
+        lookup: t.lookup,
+        ttlMs: TTL,
+      });
+      const session = (expiresAt: number) => ({
+        credentials: {
+          ...mockCredentials.user('user:default/gulnara'),
+          expiresAt: new Date(expiresAt),
+        },
+        info: {
+          userEntityRef: 'user:default/gulnara',
+          ownershipEntityRefs: [],
+        },
+      });
+      expect(await resolver.ownershipOf(session(1))).toContain(
+        'group:default/qaztech-commission-secretaries',
+      );
+      t.groups.set('user:default/gulnara', ['group:default/mcriap']);
+      // The same token: the cached answer, within the lifetime.
+      expect(await resolver.ownershipOf(session(1))).toContain(
+        'group:default/qaztech-commission-secretaries',
+      );
+      // Signed in again: the catalog's answer now.
+      expect(await resolver.ownershipOf(session(2))).toEqual([
+        'user:default/gulnara',
+        'group:default/mcriap',
+      ]);
+    });
+
     it('a person no longer in the catalog holds no role', async () => {
       const t = setup();
       t.groups.delete('user:default/gulnara');

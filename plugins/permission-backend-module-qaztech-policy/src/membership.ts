@@ -97,7 +97,7 @@ function normalize(ref: string): string {
  * Resolves a person's groups from the catalog, not from their token: the
  * token's ownership claims are fixed at sign-in and live as long as the
  * token, so a person taken out of a group would keep its role. Each
- * person's groups are cached for at most `ttlMs` (5 minutes by default and
+ * person's groups are cached (per token) for at most `ttlMs` (5 minutes by default and
  * at most), so a change in the catalog reaches every decision within that
  * time. Concurrent look-ups of one person share one catalog request;
  * failures are not cached (the decision fails rather than fall back to the
@@ -133,28 +133,44 @@ export class CatalogOwnershipResolver implements OwnershipResolver {
   }
 
   async ownershipOf(user: PolicyQueryUser): Promise<readonly string[]> {
-    return this.ownershipOfRef(user.info.userEntityRef);
+    // One entry per person and token: a new sign-in (or the app's renewal
+    // of its token) asks the catalog again at once; the same token reuses
+    // the answer for at most the lifetime.
+    const expiresAt = user.credentials.expiresAt?.getTime();
+    return this.ownershipOfRef(
+      user.info.userEntityRef,
+      expiresAt === undefined ? '' : String(expiresAt),
+    );
   }
 
-  /** {@link CatalogOwnershipResolver.ownershipOf} by user ref. */
-  async ownershipOfRef(userEntityRef: string): Promise<readonly string[]> {
-    const key = normalize(userEntityRef);
+  /**
+   * {@link CatalogOwnershipResolver.ownershipOf} by user ref; `session`
+   * separates cache entries of one person (e.g. per token).
+   */
+  async ownershipOfRef(
+    userEntityRef: string,
+    session = '',
+  ): Promise<readonly string[]> {
+    const ref = normalize(userEntityRef);
+    const key = `${ref}|${session}`;
     const cached = this.#cache.get(key);
     if (cached && cached.expiresAt > this.#now()) {
       return cached.refs;
     }
     let pending = this.#pending.get(key);
     if (!pending) {
-      pending = this.#resolve(key).finally(() => this.#pending.delete(key));
+      pending = this.#resolve(key, ref).finally(() =>
+        this.#pending.delete(key),
+      );
       this.#pending.set(key, pending);
     }
     return pending;
   }
 
-  async #resolve(key: string): Promise<readonly string[]> {
+  async #resolve(key: string, ref: string): Promise<readonly string[]> {
     const startedAt = this.#now();
-    const groups = (await this.#lookup(key)) ?? [];
-    const refs = [key, ...new Set(groups.map(normalize))];
+    const groups = (await this.#lookup(ref)) ?? [];
+    const refs = [ref, ...new Set(groups.map(normalize))];
     this.#evictExpired();
     // The lifetime counts from the request to the catalog, so an answer
     // that took long is not kept longer than the rule allows.
