@@ -20,6 +20,9 @@ export const SUITE_PERMISSION_PREFIXES = [
 /**
  * One grant: a permission name, or a name pattern where `*` stands for any
  * run of characters, or every permission with a given action attribute.
+ * Grants only ever cover permissions the policy knows (the suite's
+ * `-common` packages' exported lists, see `SUITE_PERMISSIONS`): an unknown
+ * name is denied before any grant is looked at.
  *
  * @public
  */
