@@ -2,16 +2,13 @@ export interface Config {
   auth?: {
     providers?: {
       /**
-       * Demo sign-in as any catalog User (development and demos only). The
-       * backend refuses to start with it when NODE_ENV is production.
+       * Demo sign-in as any catalog User (development and demos only). It
+       * starts only with `auth.environment: development` and a loopback
+       * `backend.baseUrl` (localhost, 127.0.0.1, ::1), and accepts sign-in
+       * requests only from the loopback; otherwise the backend refuses to
+       * start, naming the settings. There is no override.
        */
-      demo?: {
-        /**
-         * Start even in production. Only for a closed demonstration
-         * environment: anyone can then act as anyone.
-         */
-        dangerouslyAllowOutsideDevelopment?: boolean;
-      };
+      demo?: {};
     };
   };
   qaztech?: {

@@ -20,6 +20,9 @@ export const SUITE_PERMISSION_PREFIXES = [
 /**
  * One grant: a permission name, or a name pattern where `*` stands for any
  * run of characters, or every permission with a given action attribute.
+ * Grants only ever cover permissions the policy knows (the suite's
+ * `-common` packages' exported lists, see `SUITE_PERMISSIONS`): an unknown
+ * name is denied before any grant is looked at.
  *
  * @public
  */
@@ -132,14 +135,21 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
 };
 
 /**
- * The suite's writes that a service principal may make without a person:
- * CI pipelines and collectors push facts about systems with a static token
- * (`backend.auth.externalAccess`). Every other write needs a person.
+ * Everything a caller without a user may do, when a call reaches the policy
+ * at all (Backstage's permissions service answers service tokens itself,
+ * from their `accessRestrictions`): CI pipelines and collectors push facts
+ * about systems, and a few plain reads of the register, the catalog and
+ * scorecards. An explicit list: no pattern, no action-wide grant, so a new
+ * permission is never open to callers without a user by accident.
  *
  * @public
  */
 export const SERVICE_GRANTS: readonly PermissionGrant[] = [
   'security-readiness.fact.create',
+  'catalog.entity.read',
+  'registry.system.read',
+  'security-readiness.scorecard.read',
+  'security-readiness.summary.read',
 ];
 
 /** Whether a permission belongs to this suite. @public */
