@@ -1133,6 +1133,7 @@ export const spec = {
                 "type": "integer"
               },
               "latest": {
+                "type": "object",
                 "nullable": true,
                 "allOf": [
                   {
