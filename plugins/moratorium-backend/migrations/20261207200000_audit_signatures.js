@@ -133,9 +133,13 @@ exports.down = async function down(knex) {
       'moratorium_audit_head_no_delete',
       'moratorium_audit_head_forward_only',
     ]) {
-      await knex.raw(`DROP TRIGGER IF EXISTS ${trigger} ON moratorium_audit_head`);
+      await knex.raw(
+        `DROP TRIGGER IF EXISTS ${trigger} ON moratorium_audit_head`,
+      );
     }
-    await knex.raw('DROP FUNCTION IF EXISTS moratorium_audit_head_forward_only()');
+    await knex.raw(
+      'DROP FUNCTION IF EXISTS moratorium_audit_head_forward_only()',
+    );
   }
   await knex.schema.dropTable('moratorium_audit_checkpoints');
   await knex.schema.alterTable('moratorium_audit', table => {

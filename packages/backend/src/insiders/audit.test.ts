@@ -97,7 +97,10 @@ describe.each(suiteDatabases(dir))(
         '/api/moratorium/audit/checkpoints',
       );
       expect(res.status).toBe(200);
-      return res.body as { items: Array<{ count: number }>; totalCount: number };
+      return res.body as {
+        items: Array<{ count: number }>;
+        totalCount: number;
+      };
     }
 
     function problemsOf(verification: {
@@ -151,7 +154,9 @@ describe.each(suiteDatabases(dir))(
         .where('seq', '>', before)
         .orderBy('seq');
       const head = await holder('moratorium_audit_head').first();
-      const last = await holder('moratorium_audit').where({ seq: before }).first();
+      const last = await holder('moratorium_audit')
+        .where({ seq: before })
+        .first();
       await asHolder(holder, async tx => {
         await tx('moratorium_audit').where('seq', '>', before).delete();
         await tx('moratorium_audit_head')

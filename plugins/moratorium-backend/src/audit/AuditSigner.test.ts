@@ -101,12 +101,15 @@ describe('AuditSigner', () => {
         }),
         { production: true },
       ),
-    ).toThrow('"development-demo" is a development key and is refused in production');
+    ).toThrow(
+      '"development-demo" is a development key and is refused in production',
+    );
   });
 
   it('names the config that is wrong', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
-      .privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    const rsa = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+    }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
     const good = ed25519().privateKey;
     const cases: Array<[object, string]> = [
       [

@@ -38,7 +38,9 @@ function ed25519Private(pem: string, path: string): KeyObject {
   } catch (error) {
     throw keyError(
       path,
-      `not a PEM private key (${(error as Error).message}); generate one with \`openssl genpkey -algorithm ed25519\``,
+      `not a PEM private key (${
+        (error as Error).message
+      }); generate one with \`openssl genpkey -algorithm ed25519\``,
     );
   }
   if (key.asymmetricKeyType !== 'ed25519') {
@@ -55,10 +57,7 @@ function ed25519Public(pem: string, path: string): KeyObject {
   try {
     key = createPublicKey(pem);
   } catch (error) {
-    throw keyError(
-      path,
-      `not a PEM public key (${(error as Error).message})`,
-    );
+    throw keyError(path, `not a PEM public key (${(error as Error).message})`);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
     throw keyError(path, `the key is ${key.asymmetricKeyType}, not Ed25519`);
@@ -105,12 +104,18 @@ export class AuditSigner {
       );
       return signer;
     }
-    const keys = new Map<string, { privateKey?: KeyObject; publicKey: KeyObject }>();
+    const keys = new Map<
+      string,
+      { privateKey?: KeyObject; publicKey: KeyObject }
+    >();
     signing.forEach((entry, index) => {
       const path = `signingKeys[${index}]`;
       const id = entry.getString('id');
       if (!KEY_ID.test(id)) {
-        throw keyError(`${path}.id`, `"${id}" is not a plain key id (letters, digits, . _ -)`);
+        throw keyError(
+          `${path}.id`,
+          `"${id}" is not a plain key id (letters, digits, . _ -)`,
+        );
       }
       if (keys.has(id)) {
         throw keyError(`${path}.id`, `key id "${id}" is used twice`);
@@ -162,7 +167,10 @@ export class AuditSigner {
         .export({ format: 'der', type: 'spki' })
         .subarray(-6)
         .toString('hex')}`;
-    return new AuditSigner(new Map([[keyId, { privateKey, publicKey }]]), keyId);
+    return new AuditSigner(
+      new Map([[keyId, { privateKey, publicKey }]]),
+      keyId,
+    );
   }
 
   /** A signer from PEM keys, for tests and tools. */
@@ -170,7 +178,10 @@ export class AuditSigner {
     keys: Array<{ id: string; privateKey?: string; publicKey?: string }>,
     activeKeyId: string,
   ): AuditSigner {
-    const map = new Map<string, { privateKey?: KeyObject; publicKey: KeyObject }>();
+    const map = new Map<
+      string,
+      { privateKey?: KeyObject; publicKey: KeyObject }
+    >();
     for (const key of keys) {
       const privateKey = key.privateKey
         ? ed25519Private(key.privateKey, `signingKeys[${key.id}]`)
@@ -234,7 +245,10 @@ export class AuditSigner {
   publicKeys(): AuditPublicKey[] {
     return [...this.#keys.entries()].map(([id, key]) => ({
       id,
-      publicKey: key.publicKey.export({ format: 'pem', type: 'spki' }) as string,
+      publicKey: key.publicKey.export({
+        format: 'pem',
+        type: 'spki',
+      }) as string,
       active: id === this.activeKeyId,
     }));
   }

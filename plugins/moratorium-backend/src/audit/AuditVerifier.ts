@@ -175,9 +175,11 @@ export class AuditVerifier {
         ...requestId,
         message:
           seq !== this.#expectedSeq
-            ? `Audit entry ${seq} follows entry ${this.#expectedSeq - 1}: entries ${
-                this.#expectedSeq
-              }…${seq - 1} are missing or out of order`
+            ? `Audit entry ${seq} follows entry ${
+                this.#expectedSeq - 1
+              }: entries ${this.#expectedSeq}…${
+                seq - 1
+              } are missing or out of order`
             : `Audit entry ${seq} does not link to entry ${
                 seq - 1
               }: an entry was removed, inserted or reordered`,
@@ -275,9 +277,11 @@ export class AuditVerifier {
       this.#add({
         problem: 'truncated',
         seq: last + 1,
-        message: `The audit chain has ${last} entries, but the checkpoint published at ${latest.publishedAt} vouches for ${latest.count}: entries ${
-          last + 1
-        }…${latest.count} were removed`,
+        message: `The audit chain has ${last} entries, but the checkpoint published at ${
+          latest.publishedAt
+        } vouches for ${latest.count}: entries ${last + 1}…${
+          latest.count
+        } were removed`,
       });
     }
     if (latest && head && head.seq < latest.count) {
@@ -376,7 +380,9 @@ export class AuditVerifier {
             requestId,
             table: 'moratorium_decisions',
             row: row.id,
-            message: `Decision ${row.id} of request ${requestId} has ${field} ${text(
+            message: `Decision ${
+              row.id
+            } of request ${requestId} has ${field} ${text(
               stored,
             )}, but audit entry ${entry.seq} records ${text(chain)}`,
           });
@@ -417,9 +423,11 @@ export class AuditVerifier {
           seq,
           requestId,
           table: 'moratorium_conditions',
-          message: `Audit entry ${seq} records condition ${i + 1} of decision ${decisionId} ("${text(
-            chain?.text,
-          )}", due ${text(chain?.dueDate)}), but moratorium_conditions has no row for it: it was deleted`,
+          message: `Audit entry ${seq} records condition ${
+            i + 1
+          } of decision ${decisionId} ("${text(chain?.text)}", due ${text(
+            chain?.dueDate,
+          )}), but moratorium_conditions has no row for it: it was deleted`,
         });
         continue;
       }
@@ -445,7 +453,9 @@ export class AuditVerifier {
             requestId,
             table: 'moratorium_conditions',
             row: row.id,
-            message: `Condition ${row.id} of decision ${decisionId} has ${field} "${text(
+            message: `Condition ${
+              row.id
+            } of decision ${decisionId} has ${field} "${text(
               stored,
             )}", but audit entry ${seq} records "${text(value)}"`,
           });
@@ -461,11 +471,10 @@ export class AuditVerifier {
               r.payload?.conditionId === row.id)),
       );
       const mark = marks[marks.length - 1];
-      const chainStatus = !mark
-        ? 'open'
-        : mark.action === 'condition-missed'
-        ? 'missed'
-        : 'met';
+      let chainStatus = 'open';
+      if (mark) {
+        chainStatus = mark.action === 'condition-missed' ? 'missed' : 'met';
+      }
       if (chainStatus !== row.status) {
         this.#add({
           problem: 'row-disagrees',
@@ -473,7 +482,9 @@ export class AuditVerifier {
           requestId,
           table: 'moratorium_conditions',
           row: row.id,
-          message: `Condition ${row.id} of decision ${decisionId} is ${row.status}, but the audit chain records it ${chainStatus}${
+          message: `Condition ${row.id} of decision ${decisionId} is ${
+            row.status
+          }, but the audit chain records it ${chainStatus}${
             mark ? ` (entry ${mark.seq})` : ''
           }`,
         });

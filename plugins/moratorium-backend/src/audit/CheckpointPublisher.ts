@@ -48,9 +48,9 @@ export class CheckpointPublisher {
         await this.#audit.publishToSink(checkpoint);
       } catch (error) {
         this.#logger.error(
-          `Audit checkpoint of ${checkpoint.count} entries not delivered to ${sink}: ${
-            (error as Error).message
-          }`,
+          `Audit checkpoint of ${
+            checkpoint.count
+          } entries not delivered to ${sink}: ${(error as Error).message}`,
         );
         throw error;
       }

@@ -81,8 +81,11 @@ async function rehashFrom(tx: Knex.Transaction, from: number) {
   const rows = await tx('moratorium_audit')
     .where('seq', '>=', from)
     .orderBy('seq');
-  let prev = (await tx('moratorium_audit').where('seq', from - 1).first())
-    ?.hash;
+  let prev = (
+    await tx('moratorium_audit')
+      .where('seq', from - 1)
+      .first()
+  )?.hash;
   prev = prev ?? '0'.repeat(64);
   for (const row of rows) {
     const hash = auditHash(prev!, {

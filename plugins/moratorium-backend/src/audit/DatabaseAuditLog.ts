@@ -196,7 +196,8 @@ export class DatabaseAuditLog implements AuditLog {
       (await this.#db(CHECKPOINTS).select('*').orderBy('id')) as CheckpointRow[]
     ).map(toCheckpoint);
     const published = (await this.#sink?.read?.()) ?? [];
-    const key = (c: AuditCheckpoint) => `${c.count}/${c.headHash}/${c.signature}`;
+    const key = (c: AuditCheckpoint) =>
+      `${c.count}/${c.headHash}/${c.signature}`;
     const inRecord = new Set(recorded.map(key));
     const missingFromRecord = published.filter(c => !inRecord.has(key(c)));
     return {
@@ -288,8 +289,11 @@ export class DatabaseAuditLog implements AuditLog {
     const trusted = checkpoints
       .filter(
         c =>
-          this.#signer.verify(c.keyId, checkpointSignedMessage(c), c.signature) ===
-          'valid',
+          this.#signer.verify(
+            c.keyId,
+            checkpointSignedMessage(c),
+            c.signature,
+          ) === 'valid',
       )
       .sort((a, b) => b.count - a.count)[0];
     // Sign only a chain that extends the last checkpoint, every entry since

@@ -1,11 +1,6 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import {
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,7 +25,7 @@ function documentedScript(): string {
     'utf8',
   );
   const block = doc.match(
-    /<!-- auditor-script:start -->\n```sh\n([\s\S]*?)```\n<!-- auditor-script:end -->/,
+    /<!-- auditor-script:start -->\s*```sh\n([\s\S]*?)```\s*<!-- auditor-script:end -->/,
   );
   if (!block) {
     throw new Error('docs/audit.md has no auditor script block');
@@ -45,7 +40,7 @@ describe('the auditor script of docs/audit.md', () => {
   async function runScript(backend: { server: any }, workDir: string) {
     const script = join(dir, 'verify-audit.sh');
     writeFileSync(script, documentedScript(), { mode: 0o755 });
-    const { port } = (backend.server.address() as AddressInfo);
+    const { port } = backend.server.address() as AddressInfo;
     try {
       const { stdout } = await run('bash', [script], {
         cwd: workDir,
@@ -86,7 +81,10 @@ describe('the auditor script of docs/audit.md', () => {
       },
     });
     try {
-      for (const purpose of ['Учёт разрешений', 'Разрешения «в кавычках» \\ и "так"']) {
+      for (const purpose of [
+        'Учёт разрешений',
+        'Разрешения «в кавычках» \\ и "так"',
+      ]) {
         const created = await request(backend.server)
           .post('/api/moratorium/requests')
           .set('Authorization', as(USERS.applicant))
