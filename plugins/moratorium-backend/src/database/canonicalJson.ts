@@ -10,20 +10,22 @@
  * checkpoints' signatures depend on it (docs/audit.md).
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(JSON.parse(JSON.stringify(value ?? null))));
+  return serialize(JSON.parse(JSON.stringify(value ?? null)));
 }
 
-function sortKeys(value: unknown): unknown {
+// Written out rather than through an object with sorted keys: JavaScript
+// enumerates integer-like keys ("1", "2026") first whatever the insertion
+// order, which RFC 8785 does not.
+function serialize(value: unknown): string {
   if (Array.isArray(value)) {
-    return value.map(sortKeys);
+    return `[${value.map(serialize).join(',')}]`;
   }
   if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(obj)
-        .sort()
-        .map(key => [key, sortKeys(obj[key])]),
-    );
+    return `{${Object.keys(obj)
+      .sort()
+      .map(key => `${JSON.stringify(key)}:${serialize(obj[key])}`)
+      .join(',')}}`;
   }
-  return value;
+  return JSON.stringify(value);
 }
