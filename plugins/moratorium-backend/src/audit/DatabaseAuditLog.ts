@@ -63,6 +63,8 @@ type CheckpointRow = {
 
 type CountRow = { count: number | string } | undefined;
 
+type Db = Knex | Knex.Transaction;
+
 function toIso(value: StoreInstant): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {
@@ -188,12 +190,12 @@ export class DatabaseAuditLog implements AuditLog {
   }
 
   /** Every checkpoint: the database's record and the sink's copy. */
-  async #allCheckpoints(): Promise<{
+  async #allCheckpoints(db: Db): Promise<{
     checkpoints: AuditCheckpoint[];
     missingFromRecord: AuditCheckpoint[];
   }> {
     const recorded = (
-      (await this.#db(CHECKPOINTS).select('*').orderBy('id')) as CheckpointRow[]
+      (await db(CHECKPOINTS).select('*').orderBy('id')) as CheckpointRow[]
     ).map(toCheckpoint);
     const published = (await this.#sink?.read?.()) ?? [];
     const key = (c: AuditCheckpoint) =>
@@ -206,10 +208,15 @@ export class DatabaseAuditLog implements AuditLog {
     };
   }
 
-  async #feed(verifier: AuditVerifier, fromSeq: number): Promise<void> {
+  /** Feeds the entries from `fromSeq` on; returns the seq after the last. */
+  async #feed(
+    db: Db,
+    verifier: AuditVerifier,
+    fromSeq: number,
+  ): Promise<number> {
     let next = fromSeq;
     for (;;) {
-      const rows: AuditRow[] = await this.#db(AUDIT)
+      const rows: AuditRow[] = await db(AUDIT)
         .where('seq', '>=', next)
         .orderBy('seq')
         .limit(VERIFY_BATCH);
@@ -219,39 +226,76 @@ export class DatabaseAuditLog implements AuditLog {
         next = stored.seq + 1;
       }
       if (rows.length < VERIFY_BATCH) {
-        return;
+        return next;
       }
     }
   }
 
-  async #head(): Promise<{ seq: number; hash: string } | undefined> {
-    const head = await this.#db(AUDIT_HEAD).where('id', 1).first();
+  /**
+   * Feeds the chain and then compares it with the head. Appends committed
+   * while the chain was read move the head on: those entries are read too,
+   * so a busy chain is not mistaken for a broken one.
+   */
+  async #feedToHead(
+    db: Db,
+    verifier: AuditVerifier,
+    fromSeq: number,
+  ): Promise<{ seq: number; hash: string } | undefined> {
+    let next = await this.#feed(db, verifier, fromSeq);
+    let head = await this.#head(db);
+    for (let round = 0; round < 5 && head && head.seq >= next; round++) {
+      next = await this.#feed(db, verifier, next);
+      head = await this.#head(db);
+    }
+    verifier.finishChain(head);
+    return head;
+  }
+
+  async #head(db: Db): Promise<{ seq: number; hash: string } | undefined> {
+    const head = await db(AUDIT_HEAD).where('id', 1).first();
     return head ? { seq: Number(head.seq), hash: head.hash } : undefined;
   }
 
   async verify(): Promise<AuditVerification> {
-    const { checkpoints, missingFromRecord } = await this.#allCheckpoints();
-    const verifier = new AuditVerifier({
-      signer: this.#signer,
-      checkpoints,
-      missingFromRecord,
+    // One snapshot for the chain and the rows it is compared with, so that
+    // a change committed meanwhile is not taken for a disagreement.
+    return this.#snapshot(async db => {
+      const { checkpoints, missingFromRecord } = await this.#allCheckpoints(db);
+      const verifier = new AuditVerifier({
+        signer: this.#signer,
+        checkpoints,
+        missingFromRecord,
+      });
+      await this.#feedToHead(db, verifier, 1);
+      verifier.crossCheck(await this.#recordRows(db));
+      return verifier.result();
     });
-    await this.#feed(verifier, 1);
-    verifier.finishChain(await this.#head());
-    verifier.crossCheck(await this.#recordRows());
-    return verifier.result();
+  }
+
+  /** Runs reads in one read-only snapshot (repeatable read on PostgreSQL). */
+  async #snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (this.#isPostgres) {
+      return this.#db.transaction(async tx => {
+        await tx.raw(
+          'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY',
+        );
+        return fn(tx);
+      });
+    }
+    // SQLite: one transaction sees one state of the file.
+    return this.#db.transaction(tx => fn(tx));
   }
 
   /** The decision, condition and vote rows, as the cross-check reads them. */
-  async #recordRows(): Promise<{
+  async #recordRows(db: Db): Promise<{
     decisions: DecisionRecordRow[];
     conditions: ConditionRecordRow[];
     votes: VoteRecordRow[];
   }> {
     const [decisions, conditions, votes] = await Promise.all([
-      this.#db(DECISIONS).select('*').orderBy('id'),
-      this.#db(CONDITIONS).select('*').orderBy(['decision_id', 'position']),
-      this.#db(VOTES).select('*').orderBy(['request_id', 'member']),
+      db(DECISIONS).select('*').orderBy('id'),
+      db(CONDITIONS).select('*').orderBy(['decision_id', 'position']),
+      db(VOTES).select('*').orderBy(['request_id', 'member']),
     ]);
     return {
       decisions: decisions.map((row: any) => ({
@@ -284,7 +328,8 @@ export class DatabaseAuditLog implements AuditLog {
   }
 
   async createCheckpoint(): Promise<AuditCheckpoint> {
-    const { checkpoints } = await this.#allCheckpoints();
+    const db = this.#db;
+    const { checkpoints } = await this.#allCheckpoints(db);
     // Only a checkpoint that verifies counts as the one to extend.
     const trusted = checkpoints
       .filter(
@@ -306,14 +351,12 @@ export class DatabaseAuditLog implements AuditLog {
         ? {
             startAfter: {
               seq: from - 1,
-              hash: await this.#prevHashOf(from),
+              hash: await this.#prevHashOf(db, from),
             },
           }
         : {}),
     });
-    await this.#feed(verifier, from);
-    const head = await this.#head();
-    verifier.finishChain(head);
+    const head = await this.#feedToHead(db, verifier, from);
     const result = verifier.result();
     if (!result.ok || !head) {
       throw new Error(
@@ -341,8 +384,8 @@ export class DatabaseAuditLog implements AuditLog {
   }
 
   /** The prevHash stored on entry seq (genesis-like for an empty chain). */
-  async #prevHashOf(seq: number): Promise<string> {
-    const row = await this.#db(AUDIT).where('seq', seq).first('prev_hash');
+  async #prevHashOf(db: Db, seq: number): Promise<string> {
+    const row = await db(AUDIT).where('seq', seq).first('prev_hash');
     return row?.prev_hash ?? '';
   }
 
