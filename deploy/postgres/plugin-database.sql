@@ -51,3 +51,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
 SELECT format('REVOKE UPDATE, DELETE, TRUNCATE ON moratorium_audit FROM %I', :'app')
 WHERE to_regclass('public.moratorium_audit') IS NOT NULL
 \gexec
+
+SELECT format('REVOKE UPDATE, DELETE, TRUNCATE ON moratorium_audit_checkpoints FROM %I', :'app')
+WHERE to_regclass('public.moratorium_audit_checkpoints') IS NOT NULL
+\gexec

@@ -95,6 +95,69 @@ export interface Config {
      * time. Defaults to every 10 minutes.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * The audit record's signing keys and published checkpoints
+     * (docs/audit.md). Entries and checkpoints are signed with an Ed25519
+     * key held here, outside the database, so that whoever holds the
+     * database cannot rewrite the record unseen. Without a signing key a key
+     * is generated at start with a warning (development only; refused when
+     * NODE_ENV is production).
+     */
+    audit?: {
+      /**
+       * The id of the signing key that signs new entries and checkpoints.
+       * Defaults to the first of signingKeys.
+       */
+      activeKeyId?: string;
+      /**
+       * Ed25519 private keys (PKCS#8 PEM, e.g. from `openssl genpkey
+       * -algorithm ed25519`), by id; the id is stored with each entry. Keep
+       * the previous key here (or its public key in verificationKeys) after
+       * a rotation so that older entries still verify.
+       */
+      signingKeys?: Array<{
+        /** The key id: letters, digits, `.`, `_`, `-`. */
+        id: string;
+        /**
+         * The PEM private key.
+         * @visibility secret
+         */
+        privateKey: string;
+      }>;
+      /**
+       * Public keys of retired signing keys, kept to verify the entries and
+       * checkpoints they signed.
+       */
+      verificationKeys?: Array<{
+        /** The retired key's id. */
+        id: string;
+        /** Its SPKI PEM public key. */
+        publicKey: string;
+      }>;
+      checkpoints?: {
+        /**
+         * How often a signed checkpoint (entry count, head hash, time) is
+         * published, on one replica at a time. Defaults to hourly.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Where checkpoints are published besides the public record in the
+         * database: a file (one JSON line each; read back by verification)
+         * or a URL (each POSTed as JSON).
+         */
+        sink?: {
+          /** A file path, on storage the database administrator cannot write. */
+          file?: string;
+          /** An http(s) URL that receives each checkpoint as a JSON POST. */
+          url?: string;
+          /**
+           * Headers sent with each POST, e.g. an Authorization header.
+           * @visibility secret
+           */
+          headers?: { [name: string]: string };
+        };
+      };
+    };
     exemptionSource?: {
       /**
        * Seconds the catalog module keeps a system's exemptions before asking

@@ -7,6 +7,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { moratoriumPermissions } from '@qaztech/plugin-moratorium-common';
 import { DatabaseMoratoriumStore } from './database/DatabaseMoratoriumStore';
+import { AuditRecordService } from './audit/AuditRecordService';
+import { AuditSigner } from './audit/AuditSigner';
+import {
+  AUDIT_CHECKPOINT_TASK_ID,
+  CheckpointPublisher,
+  DEFAULT_CHECKPOINT_SCHEDULE,
+} from './audit/CheckpointPublisher';
+import { readCheckpointSink } from './audit/CheckpointSink';
 import { MoratoriumNotifier } from './notifications/MoratoriumNotifier';
 import { CommissionDirectory } from './service/CommissionDirectory';
 import { createAuthorizer } from './service/createAuthorizer';
@@ -59,6 +67,8 @@ export const moratoriumPlugin = createBackendPlugin({
         const config = readMoratoriumConfig(deps.config);
         const store = await DatabaseMoratoriumStore.create({
           database: deps.database,
+          auditSigner: AuditSigner.fromConfig(deps.config, { logger }),
+          checkpointSink: readCheckpointSink(deps.config),
         });
         const notifier = new MoratoriumNotifier({
           notifications: deps.notifications,
@@ -119,6 +129,28 @@ export const moratoriumPlugin = createBackendPlugin({
           },
         });
 
+        // Signed checkpoints of the audit chain, to the public record and
+        // the sink outside the database.
+        const checkpoints = new CheckpointPublisher({
+          audit: store.audit,
+          logger: logger.child({ task: AUDIT_CHECKPOINT_TASK_ID }),
+        });
+        const checkpointSchedule = deps.config.getOptionalConfig(
+          'moratorium.audit.checkpoints.schedule',
+        );
+        await deps.scheduler.scheduleTask({
+          id: AUDIT_CHECKPOINT_TASK_ID,
+          scope: 'global',
+          ...(checkpointSchedule
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                checkpointSchedule,
+              )
+            : DEFAULT_CHECKPOINT_SCHEDULE),
+          fn: async () => {
+            await checkpoints.run();
+          },
+        });
+
         deps.permissionsRegistry.addPermissions(moratoriumPermissions);
         deps.httpRouter.use(
           await createRouter({
@@ -126,6 +158,7 @@ export const moratoriumPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             publicRecord: config.publicRecord,
+            auditRecord: new AuditRecordService({ audit: store.audit }),
           }),
         );
         if (config.publicRecord) {
@@ -134,10 +167,13 @@ export const moratoriumPlugin = createBackendPlugin({
             path: '/decisions',
             allow: 'unauthenticated',
           });
-          deps.httpRouter.addAuthPolicy({
-            path: '/audit/verify',
-            allow: 'unauthenticated',
-          });
+          for (const path of [
+            '/audit/verify',
+            '/audit/checkpoints',
+            '/audit/keys',
+          ]) {
+            deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+          }
         }
       },
     });

@@ -382,6 +382,75 @@ export type TransitionInput =
       evidence: string;
     };
 
+/**
+ * What verification found wrong with the audit record, one finding each:
+ *
+ * - `hash-mismatch`: an entry's content does not match its hash (rewritten);
+ * - `prev-mismatch`: an entry does not link to the one before it (removed,
+ *   inserted or reordered), or the head does not point at the last entry;
+ * - `signature-invalid`: an entry's signature does not verify with its key
+ *   (the entry was re-hashed or forged without the signing key);
+ * - `unknown-key`: an entry names a key the deployment does not know;
+ * - `unsigned`: an unsigned entry after signed ones (signing was bypassed);
+ * - `checkpoint-signature-invalid`: a checkpoint's signature does not verify
+ *   (the checkpoint is then not relied on);
+ * - `checkpoint-mismatch`: the entry a published checkpoint vouches for has
+ *   another hash now (the chain was rewritten up to it and re-hashed);
+ * - `truncated`: the chain has fewer entries than a published checkpoint;
+ * - `head-rolled-back`: the head is behind a published checkpoint;
+ * - `checkpoint-missing`: a checkpoint published to the sink is not in the
+ *   database's public record;
+ * - `row-disagrees`: a decision, condition or vote row says something other
+ *   than the chain recorded;
+ * - `row-missing`: the chain records a decision, condition or vote that has
+ *   no row;
+ * - `row-unrecorded`: a row the chain never recorded.
+ *
+ * @public
+ */
+export type AuditProblem =
+  | 'hash-mismatch'
+  | 'prev-mismatch'
+  | 'signature-invalid'
+  | 'unknown-key'
+  | 'unsigned'
+  | 'checkpoint-signature-invalid'
+  | 'checkpoint-mismatch'
+  | 'truncated'
+  | 'head-rolled-back'
+  | 'checkpoint-missing'
+  | 'row-disagrees'
+  | 'row-missing'
+  | 'row-unrecorded';
+
+/** One thing verification found wrong, naming the entry or row. @public */
+export type AuditFinding = {
+  problem: AuditProblem;
+  /** The audit entry concerned, when there is one. */
+  seq?: number;
+  requestId?: string;
+  /** The table of the row concerned, for the cross-checks. */
+  table?: 'moratorium_decisions' | 'moratorium_conditions' | 'moratorium_votes';
+  /** The row concerned: a decision id, condition id or `requestId/member`. */
+  row?: string;
+  message: string;
+};
+
+/**
+ * A signed statement that the audit chain had `count` entries, the last
+ * with hash `headHash`, at `publishedAt`. The signature is Ed25519 (base64)
+ * over the canonical JSON of `{count, headHash, keyId, publishedAt}`.
+ *
+ * @public
+ */
+export type AuditCheckpoint = {
+  count: number;
+  headHash: string;
+  publishedAt: string;
+  keyId: string;
+  signature: string;
+};
+
 /** The result of verifying the audit chain. @public */
 export type AuditVerification = {
   ok: boolean;
@@ -391,8 +460,13 @@ export type AuditVerification = {
   firstBroken: {
     seq: number;
     requestId?: string;
-    /** `hash-mismatch` (row changed), `prev-mismatch` (row removed or reordered). */
-    problem: 'hash-mismatch' | 'prev-mismatch';
+    problem: AuditProblem;
     message: string;
   } | null;
+  /** Everything found wrong, chain first, then checkpoints, then rows. */
+  findings?: AuditFinding[];
+  /** Entries recorded before signing was introduced (unsigned, at the start). */
+  unsigned?: number;
+  /** The published checkpoints verification compared the chain with. */
+  checkpoints?: { checked: number; latest: AuditCheckpoint | null };
 };

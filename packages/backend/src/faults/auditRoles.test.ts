@@ -132,7 +132,11 @@ describe('the audit trail on PostgreSQL with the recommended roles', () => {
     expectStatus(created, 201);
     const verified = await api.verify();
     expectStatus(verified, 200);
-    expect(verified.body).toEqual({ ok: true, checked: 1, firstBroken: null });
+    expect(verified.body).toMatchObject({
+      ok: true,
+      checked: 1,
+      firstBroken: null,
+    });
 
     // SELECT and INSERT work for the application role…
     const rows = await asApp('moratorium_audit').select('seq', 'action');
@@ -170,6 +174,49 @@ describe('the audit trail on PostgreSQL with the recommended roles', () => {
         ),
       });
     }
+
+    // The head only moves forward onto the entry just appended, and the
+    // published checkpoints cannot be changed or removed by the application.
+    await asApp('moratorium_audit_checkpoints').insert({
+      count: 1,
+      head_hash: 'c'.repeat(64),
+      published_at: new Date().toISOString(),
+      key_id: 'probe',
+      signature: 'probe',
+    });
+    for (const statement of [
+      asApp('moratorium_audit_head').update({ seq: 0, hash: '0'.repeat(64) }),
+      asApp('moratorium_audit_head').update({ seq: 2, hash: 'd'.repeat(64) }),
+    ]) {
+      expect(await failure(statement)).toEqual({
+        code: '42501',
+        message: expect.stringContaining(
+          'moratorium_audit_head only moves forward',
+        ),
+      });
+    }
+    for (const statement of [
+      asApp('moratorium_audit_checkpoints').update({ count: 0 }),
+      asApp('moratorium_audit_checkpoints').delete(),
+      asApp.raw('TRUNCATE moratorium_audit_checkpoints'),
+    ]) {
+      expect(await failure(statement)).toEqual({
+        code: '42501',
+        message: expect.stringContaining(
+          'permission denied for table moratorium_audit_checkpoints',
+        ),
+      });
+    }
+    // (A checkpoint the application could insert without the signing key
+    // is named by verification and not relied on.)
+    const forged = await api.verify();
+    expect(forged.body.findings).toEqual([
+      expect.objectContaining({ problem: 'checkpoint-signature-invalid' }),
+    ]);
+    await asOwner.transaction(async tx => {
+      await tx.raw("SET LOCAL qaztech.audit_maintenance = 'on'");
+      await tx('moratorium_audit_checkpoints').delete();
+    });
 
     // The owner is refused too, by the trigger, outside maintenance…
     expect(

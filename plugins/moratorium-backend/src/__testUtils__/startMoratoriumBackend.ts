@@ -27,6 +27,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import knexFactory, { Knex } from 'knex';
 import { MORATORIUM_TASK_ID, moratoriumPlugin } from '../plugin';
+import { AUDIT_CHECKPOINT_TASK_ID } from '../audit/CheckpointPublisher';
 
 /** The people of the tests, by role. */
 export const USERS = {
@@ -319,6 +320,10 @@ export async function startMoratoriumBackend(
     /** Runs the scheduled task once, as its schedule would. */
     async runTask() {
       await scheduler.triggerTask(MORATORIUM_TASK_ID);
+    },
+    /** Publishes an audit checkpoint, as its schedule would. */
+    async publishCheckpoint() {
+      await scheduler.triggerTask(AUDIT_CHECKPOINT_TASK_ID);
     },
     async stop() {
       await backend.stop();

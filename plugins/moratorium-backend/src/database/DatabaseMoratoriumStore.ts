@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -18,7 +18,9 @@ import {
 import { CalendarDate, Exemption } from '@qaztech/plugin-registry-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { canonicalJson } from './canonicalJson';
+import { AuditSigner } from '../audit/AuditSigner';
+import { CheckpointSink } from '../audit/CheckpointSink';
+import { DatabaseAuditLog } from '../audit/DatabaseAuditLog';
 import { decodeCursor, encodeCursor } from './cursor';
 import { foldText, likePattern } from '@qaztech/plugin-registry-common';
 import {
@@ -52,12 +54,10 @@ const DECISIONS = 'moratorium_decisions';
 const CONDITIONS = 'moratorium_conditions';
 const DEADLINES = 'moratorium_deadlines';
 const IDEMPOTENCY = 'moratorium_idempotency';
-const AUDIT = 'moratorium_audit';
-const AUDIT_HEAD = 'moratorium_audit_head';
 const PRESENCE = 'moratorium_system_presence';
 
-/** The `prevHash` of the first audit entry. */
-export const GENESIS_HASH = '0'.repeat(64);
+// The chain's format lives with the audit record; re-exported for tools.
+export { GENESIS_HASH, auditHash } from '../audit/auditFormat';
 
 /** Request numbers take the year of the day the request was created here. */
 const NUMBER_ZONE = 'Asia/Almaty';
@@ -71,8 +71,6 @@ const EXEMPTION_STATUS: Partial<Record<RequestState, Exemption['status']>> = {
   expired: 'expired',
   revoked: 'revoked',
 };
-
-const VERIFY_BATCH = 1000;
 
 type Db = Knex | Knex.Transaction;
 
@@ -165,17 +163,6 @@ type DecisionSummaryRow = DecisionRow & {
 };
 
 type CountRow = { count: number | string } | undefined;
-
-type AuditRow = {
-  seq: number | string;
-  request_id: string | null;
-  actor: string;
-  action: string;
-  payload: string;
-  at: string;
-  prev_hash: string;
-  hash: string;
-};
 
 /** A UTC ISO 8601 instant with milliseconds: its text order is time order. */
 function toIso(value: StoreInstant): string {
@@ -289,47 +276,6 @@ function toDecision(row: DecisionRow, conditions: Condition[]): Decision {
   };
 }
 
-function toAuditEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: Number(row.seq),
-    ...optional('requestId', row.request_id),
-    actor: row.actor,
-    action: row.action,
-    payload: JSON.parse(row.payload),
-    at: row.at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-/**
- * The hash of an audit entry:
- * sha256(prevHash + canonical JSON of {seq, requestId, actor, action, payload, at}).
- */
-export function auditHash(
-  prevHash: string,
-  entry: {
-    seq: number;
-    requestId?: string | null;
-    actor: string;
-    action: string;
-    payload: unknown;
-    at: string;
-  },
-): string {
-  const content = canonicalJson({
-    seq: entry.seq,
-    requestId: entry.requestId ?? null,
-    actor: entry.actor,
-    action: entry.action,
-    payload: entry.payload,
-    at: entry.at,
-  });
-  return createHash('sha256')
-    .update(prevHash + content)
-    .digest('hex');
-}
-
 /** Rows of a page of `limit` items fetched with `limit + 1`. */
 function pageOf<R, T>(
   rows: R[],
@@ -357,6 +303,13 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /**
+     * Signs audit entries and checkpoints; without one, a key is generated
+     * for this store (tests, development).
+     */
+    auditSigner?: AuditSigner;
+    /** Where checkpoints are published outside the database. */
+    checkpointSink?: CheckpointSink;
   }): Promise<DatabaseMoratoriumStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip && !options.skipMigrations) {
@@ -367,14 +320,21 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
         ),
       });
     }
-    return new DatabaseMoratoriumStore(client);
+    return new DatabaseMoratoriumStore(
+      client,
+      new DatabaseAuditLog({
+        db: client,
+        signer: options.auditSigner ?? AuditSigner.ephemeral(),
+        sink: options.checkpointSink,
+      }),
+    );
   }
 
-  private readonly isPostgres: boolean;
-
-  private constructor(private readonly db: Knex) {
-    this.isPostgres = db.client.config.client === 'pg';
-  }
+  private constructor(
+    private readonly db: Knex,
+    /** The audit record: signed chain, checkpoints and verification. */
+    readonly audit: DatabaseAuditLog,
+  ) {}
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
@@ -1146,175 +1106,21 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
       .delete();
   }
 
-  // Audit
+  // Audit: the chain, its signatures and checkpoints live in DatabaseAuditLog.
 
   async appendAudit(tx: StoreTx, entry: AuditInput): Promise<AuditEntry> {
-    // Locking the head row serializes appends on PostgreSQL until commit;
-    // SQLite has a single writer anyway.
-    const headQuery = tx(AUDIT_HEAD).where('id', 1).select('seq', 'hash');
-    if (this.isPostgres) {
-      headQuery.forUpdate();
-    }
-    const head = await headQuery.first();
-    if (!head) {
-      throw new Error(`The audit chain has no head row in ${AUDIT_HEAD}`);
-    }
-    const seq = Number(head.seq) + 1;
-    const prevHash: string = head.hash;
-    const at = toIso(entry.at);
-    const payload = canonicalJson(entry.payload);
-    const hash = auditHash(prevHash, {
-      seq,
-      requestId: entry.requestId,
-      actor: entry.actor,
-      action: entry.action,
-      payload: JSON.parse(payload),
-      at,
-    });
-    await tx(AUDIT).insert({
-      seq,
-      request_id: entry.requestId ?? null,
-      actor: entry.actor,
-      action: entry.action,
-      payload,
-      at,
-      prev_hash: prevHash,
-      hash,
-    });
-    await tx(AUDIT_HEAD).where('id', 1).update({ seq, hash });
-    return {
-      seq,
-      ...optional('requestId', entry.requestId),
-      actor: entry.actor,
-      action: entry.action,
-      payload: JSON.parse(payload),
-      at,
-      prevHash,
-      hash,
-    };
+    return this.audit.append(tx, entry);
   }
 
   async verifyAudit(): Promise<AuditVerification> {
-    let expectedPrev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let checked = 0;
-    for (;;) {
-      const rows: AuditRow[] = await this.db(AUDIT)
-        .where('seq', '>=', expectedSeq)
-        .orderBy('seq')
-        .limit(VERIFY_BATCH);
-      for (const row of rows) {
-        const seq = Number(row.seq);
-        const requestId = row.request_id ?? undefined;
-        if (seq !== expectedSeq || row.prev_hash !== expectedPrev) {
-          return {
-            ok: false,
-            checked,
-            firstBroken: {
-              seq,
-              ...optional('requestId', requestId),
-              problem: 'prev-mismatch',
-              message:
-                seq !== expectedSeq
-                  ? `Audit entry ${seq} follows entry ${
-                      expectedSeq - 1
-                    }: entries ${expectedSeq}…${
-                      seq - 1
-                    } are missing or out of order`
-                  : `Audit entry ${seq} does not link to entry ${
-                      seq - 1
-                    }: an entry was removed, inserted or reordered`,
-            },
-          };
-        }
-        let payload: unknown;
-        try {
-          payload = JSON.parse(row.payload);
-        } catch {
-          payload = row.payload;
-        }
-        const hash = auditHash(row.prev_hash, {
-          seq,
-          requestId: row.request_id,
-          actor: row.actor,
-          action: row.action,
-          payload,
-          at: row.at,
-        });
-        checked += 1;
-        if (hash !== row.hash) {
-          return {
-            ok: false,
-            checked,
-            firstBroken: {
-              seq,
-              ...optional('requestId', requestId),
-              problem: 'hash-mismatch',
-              message: `Audit entry ${seq} was changed after it was recorded: its content does not match its hash`,
-            },
-          };
-        }
-        expectedPrev = row.hash;
-        expectedSeq = seq + 1;
-      }
-      if (rows.length < VERIFY_BATCH) {
-        break;
-      }
-    }
-
-    // Rows removed from the end leave a consistent prefix; the head knows.
-    const head = await this.db(AUDIT_HEAD).where('id', 1).first();
-    if (
-      !head ||
-      Number(head.seq) !== expectedSeq - 1 ||
-      head.hash !== expectedPrev
-    ) {
-      return {
-        ok: false,
-        checked,
-        firstBroken: {
-          seq: expectedSeq,
-          problem: 'prev-mismatch',
-          message: `The audit chain ends at entry ${expectedSeq - 1}, but ${
-            head ? Number(head.seq) : 'no'
-          } entries were recorded`,
-        },
-      };
-    }
-    return { ok: true, checked, firstBroken: null };
+    return this.audit.verify();
   }
 
   async listAudit(
     filter: { requestId?: string },
     page: PageRequest,
   ): Promise<Page<AuditEntry>> {
-    const list = 'audit';
-    const filtered = () => {
-      const query = this.db(AUDIT);
-      if (filter.requestId) {
-        query.where('request_id', filter.requestId);
-      }
-      return query;
-    };
-    const query = filtered()
-      .select('*')
-      .orderBy('seq', 'desc')
-      .limit(page.limit + 1);
-    if (page.cursor) {
-      const [seq] = decodeCursor(list, page.cursor, ['number']);
-      query.where('seq', '<', seq);
-    }
-    const [rows, count] = (await Promise.all([
-      query,
-      filtered().count({ count: '*' }).first(),
-    ])) as [AuditRow[], CountRow];
-    return pageOf(
-      rows,
-      page.limit,
-      toAuditEntry,
-      row => encodeCursor(list, [Number(row.seq)]),
-      Number(count?.count ?? 0),
-    );
+    return this.audit.list(filter, page);
   }
 
   // Helpers

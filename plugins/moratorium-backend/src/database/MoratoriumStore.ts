@@ -287,8 +287,11 @@ export type AuditInput = {
 
 /**
  * One entry of the audit chain.
- * `hash = sha256(prevHash + canonicalJson({seq, requestId, actor, action, payload, at}))`
- * (hex; `requestId` null when absent; the first entry's `prevHash` is 64 zeros).
+ * `hash = sha256(prevHash + canonicalJson({seq, requestId, actor, action, payload, at, keyId}))`
+ * (hex; RFC 8785 canonical JSON; `requestId` null when absent; `keyId` left
+ * out of the unsigned entries recorded before signing; the first entry's
+ * `prevHash` is 64 zeros). `signature` is Ed25519 over the 64 hex characters
+ * of `hash`, base64, by the key `keyId` (see docs/audit.md).
  *
  * @public
  */
@@ -301,6 +304,10 @@ export type AuditEntry = {
   at: string;
   prevHash: string;
   hash: string;
+  /** The key that signed the entry; absent on entries from before signing. */
+  keyId?: string;
+  /** Ed25519 signature of `hash`, base64. */
+  signature?: string;
 };
 
 /**
@@ -537,7 +544,10 @@ export interface MoratoriumStore {
    */
   appendAudit(tx: StoreTx, entry: AuditInput): Promise<AuditEntry>;
 
-  /** Recomputes the chain and reports the first row that breaks it. */
+  /**
+   * Recomputes the chain, checks signatures and the published checkpoints,
+   * cross-checks decisions, conditions and votes, and names every finding.
+   */
   verifyAudit(): Promise<AuditVerification>;
 
   /** One keyset page of the audit chain, newest first. */

@@ -18,6 +18,7 @@ const TABLES = [
   'moratorium_idempotency',
   'moratorium_audit',
   'moratorium_audit_head',
+  'moratorium_audit_checkpoints',
   'moratorium_system_presence',
 ];
 

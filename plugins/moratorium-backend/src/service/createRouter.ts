@@ -4,7 +4,8 @@ import { Request } from 'express';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
 import { MoratoriumService } from './MoratoriumService';
-import { InputError } from '@backstage/errors';
+import { AuditRecordService } from '../audit/AuditRecordService';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   csvLine,
   findUnsafeText,
@@ -18,6 +19,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   /** Whether the register of decisions and the audit check need no sign-in. */
   publicRecord?: boolean;
+  /** The audit record's checkpoints and public keys. */
+  auditRecord?: AuditRecordService;
 }
 
 /** The Idempotency-Key header, if the client sent one. */
@@ -186,6 +189,22 @@ export async function createRouter(
   router.get('/audit', async (req, res) => {
     const credentials = await anyone(req);
     res.json(await service.listAudit(credentials, req.query));
+  });
+
+  router.get('/audit/checkpoints', async (req, res) => {
+    await reader(req);
+    if (!options.auditRecord) {
+      throw new NotFoundError('No audit checkpoints are published here');
+    }
+    res.json(await options.auditRecord.listCheckpoints(req.query));
+  });
+
+  router.get('/audit/keys', async (req, res) => {
+    await reader(req);
+    if (!options.auditRecord) {
+      throw new NotFoundError('No audit keys are published here');
+    }
+    res.json(options.auditRecord.listKeys());
   });
 
   router.get('/audit/verify', async (req, res) => {

@@ -848,6 +848,28 @@ export const MATRIX: MatrixRow[] = [
     service: ok(),
   },
   {
+    // The signed checkpoints of the audit chain: a public record.
+    plugin: 'moratorium',
+    method: 'get',
+    path: '/audit/checkpoints',
+    ownership: ANY,
+    request: () => ({}),
+    roles: roles(ok()),
+    anonymous: ok(),
+    service: ok(),
+  },
+  {
+    // The public keys that verify the audit record.
+    plugin: 'moratorium',
+    method: 'get',
+    path: '/audit/keys',
+    ownership: ANY,
+    request: () => ({}),
+    roles: roles(ok()),
+    anonymous: ok(),
+    service: ok(),
+  },
+  {
     // The request wizard's search: for those who file requests.
     plugin: 'moratorium',
     method: 'get',

@@ -150,6 +150,10 @@ export async function startSuiteBackend(database: JsonObject) {
     key,
     /** A service token the probe plugin got for calling `targetPluginId`. */
     serviceToken,
+    /** Runs a plugin's scheduled task once, as its schedule would. */
+    async triggerTask(id: string) {
+      await scheduler!.triggerTask(id);
+    },
     async stop() {
       await backend.stop();
       await rm(dir, { recursive: true, force: true });

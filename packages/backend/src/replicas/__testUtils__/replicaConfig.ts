@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { resolve } from 'node:path';
 
 /** The repository's demo data. */
@@ -10,6 +11,15 @@ export const CATALOG_FILES = [
   'org/people.yaml',
   'systems/state-information-systems.yaml',
 ].map(file => resolve(EXAMPLES, file));
+
+/**
+ * The audit signing key every replica shares, as production's Secret gives
+ * it to all of them (each would otherwise generate its own).
+ */
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({
+  format: 'pem',
+  type: 'pkcs8',
+}) as string;
 
 /** The cadence of every task under test, in seconds. */
 export const CADENCE_SECONDS = 5;
@@ -101,6 +111,9 @@ export function replicaConfig(options: ReplicaConfigOptions) {
       // scan then has exactly one notice to send.
       deadlines: { submitted: 1, reminderWorkingDays: 2 },
       schedule: every(CADENCE_SECONDS, 30),
+      audit: {
+        signingKeys: [{ id: 'replicas', privateKey: AUDIT_SIGNING_KEY }],
+      },
     },
     securityReadiness: {
       schedule: {
