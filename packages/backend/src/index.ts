@@ -7,6 +7,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleMoratoriumExemptions } from '@qaztech/plugin-moratorium-backend';
 import { catalogModuleLocalFileLocations } from '@qaztech/plugin-scaffolder-backend-module-qaztech';
 import { authModuleDemoProvider } from './modules/demoSignIn';
+import { authModuleQazTechOidcProvider } from './modules/oidcSignIn';
 import { securityReadinessModuleDemoFacts } from './modules/demoReadinessFacts';
 import { checkConfigAtStart } from './startup/checkAtStart';
 
@@ -34,7 +35,8 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 // auth plugin: OIDC in production, demo sign-in as any catalog user in
 // development (refused in production, see ./modules/demoSignIn)
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// the OIDC provider with the suite's catalog resolver (./modules/oidcSignIn)
+backend.add(authModuleQazTechOidcProvider);
 backend.add(authModuleDemoProvider);
 
 // catalog plugin

@@ -37,6 +37,7 @@ const ENV: Record<string, string> = {
     'https://idp.qaztech.gov.kz/realms/qaztech/.well-known/openid-configuration',
   OIDC_CLIENT_ID: 'qaztech',
   OIDC_CLIENT_SECRET: 'client-secret',
+  AUTH_SESSION_SECRET: 'session-secret',
   GIT_HOST: 'git.qaztech.gov.kz',
   GIT_TOKEN: 'git-token',
   REGISTER_EXPORT_URL: 'https://register.digital.gov.kz/export/systems.json',
