@@ -191,4 +191,23 @@ describe('the production configuration check', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('BACKEND_SECRET is not set');
   }, 150_000);
+
+  it('is not weakened by the production browser tests: their overlay changes only the catalog, the register import and the database prefix', () => {
+    const overlay = parse(
+      readFileSync(resolve(ROOT, 'e2e/prod/app-config.e2e.yaml'), 'utf8'),
+    );
+    expect(Object.keys(overlay).sort()).toEqual([
+      'backend',
+      'catalog',
+      'registry',
+    ]);
+    expect(overlay.backend).toEqual({
+      database: { prefix: expect.any(String) },
+    });
+    expect(Object.keys(overlay.catalog)).toEqual(['locations']);
+    expect(Object.keys(overlay.registry).sort()).toEqual([
+      'imports',
+      'trustedRecordLocations',
+    ]);
+  });
 });
