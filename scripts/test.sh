@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed and runs every check and test: type check, lint,
 # prettier, the Backstage version pin, unit and database tests (SQLite and
-# PostgreSQL), and the browser tests against the started app. Ends with a line
+# PostgreSQL), the browser tests against the started app, and the production
+# path (OIDC sign-in, two replicas behind nginx). Ends with a line
 # "N passed, N failed" and exits non-zero when anything failed.
 #
 # With CI set, a PostgreSQL that cannot be reached is a failure, never a skip.
@@ -103,6 +104,27 @@ if [ -f "$results/e2e.json" ]; then
   [ "$ep" -eq 0 ] && [ "$ef" -eq 0 ] && fail 1 "browser tests ran no test"
 else
   fail 1 "browser tests (exit $e2e_exit, see test-results/app.log)"
+fi
+
+# --- the production path: OIDC sign-in, two replicas behind nginx ------------
+# NODE_ENV=production with app-config.production.yaml and the Helm values'
+# config, a real OIDC provider on loopback, PostgreSQL and Redis; builds the
+# frontend once (scripts/prod-e2e.sh, docs/operations.md).
+echo "::: production path (scripts/prod-e2e.sh)"
+prod_start=$SECONDS
+bash scripts/prod-e2e.sh
+prod_exit=$?
+echo "::: production path finished in $((SECONDS - prod_start)) s"
+if [ -f "$results/prod-e2e.json" ]; then
+  read -r pp pf < <(node -e '
+    const s = require(process.argv[1]).stats;
+    console.log(s.expected + s.flaky, s.unexpected);
+  ' "$results/prod-e2e.json")
+  pass "$pp"
+  [ "$pf" -gt 0 ] && fail "$pf" "production path: $pf browser tests failed (see test-results/prod/)"
+  [ "$pp" -eq 0 ] && [ "$pf" -eq 0 ] && fail 1 "production path ran no test"
+else
+  fail 1 "production path (exit $prod_exit, see test-results/prod/)"
 fi
 
 summary

@@ -7,7 +7,9 @@ import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleMoratoriumExemptions } from '@qaztech/plugin-moratorium-backend';
 import { catalogModuleLocalFileLocations } from '@qaztech/plugin-scaffolder-backend-module-qaztech';
 import { authModuleDemoProvider } from './modules/demoSignIn';
+import { authModuleQazTechOidcProvider } from './modules/oidcSignIn';
 import { securityReadinessModuleDemoFacts } from './modules/demoReadinessFacts';
+import { checkConfigAtStart } from './startup/checkAtStart';
 
 const backend = createBackend();
 
@@ -33,7 +35,8 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 // auth plugin: OIDC in production, demo sign-in as any catalog user in
 // development (refused in production, see ./modules/demoSignIn)
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// the OIDC provider with the suite's catalog resolver (./modules/oidcSignIn)
+backend.add(authModuleQazTechOidcProvider);
 backend.add(authModuleDemoProvider);
 
 // catalog plugin
@@ -85,11 +88,16 @@ backend.add(import('@qaztech/plugin-moratorium-backend'));
 backend.add(import('@qaztech/plugin-security-readiness-backend'));
 // development only: tool facts for some demo systems (examples/readiness)
 backend.add(securityReadinessModuleDemoFacts);
-// A replica that cannot start (e.g. another replica held the migration lock
-// when several started at once on an empty database) exits, so that its
-// orchestrator restarts it at once instead of leaving it never ready.
-backend.start().catch(error => {
-  // eslint-disable-next-line no-console
-  console.error('The backend failed to start:', error);
-  process.exit(1);
-});
+// A production configuration missing a secret, the database, the base URL or
+// an OIDC setting stops start-up with a message naming the variable, before
+// any plugin starts (./startup/productionConfig). A replica that cannot start
+// (e.g. another replica held the migration lock when several started at once
+// on an empty database) exits, so that its orchestrator restarts it at once
+// instead of leaving it never ready.
+checkConfigAtStart()
+  .then(() => backend.start())
+  .catch(error => {
+    // eslint-disable-next-line no-console
+    console.error('The backend failed to start:', error);
+    process.exit(1);
+  });
