@@ -88,6 +88,13 @@ export OIDC_CLIENT_ID=qaztech
 export AUTH_SESSION_SECRET=$(node -p 'require("crypto").randomBytes(24).toString("hex")')
 export OIDC_CLIENT_SECRET=$(node -p 'require("crypto").randomBytes(24).toString("hex")')
 export GIT_TOKEN=unused-in-this-test
+# The audit record's signing key, as the Secret would hold it (docs/audit.md),
+# and the archive that receives checkpoints: here a stand-in location of
+# nginx that accepts them.
+export MORATORIUM_AUDIT_KEY_ID=prod-e2e-2026
+MORATORIUM_AUDIT_SIGNING_KEY=$(node -e 'const { generateKeyPairSync } = require("crypto"); process.stdout.write(generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }))')
+export MORATORIUM_AUDIT_SIGNING_KEY
+export MORATORIUM_AUDIT_CHECKPOINT_URL="http://127.0.0.1:$LB_PORT/audit-archive/checkpoints"
 export OIDC_REDIRECT_URIS="$APP_BASE_URL/api/auth/oidc/handler/frame"
 export FORCE_COLOR=0
 
@@ -203,6 +210,8 @@ http {
       add_header X-Served-By \$upstream_addr always;
     }
     location @backend { proxy_pass http://backstage; }
+    # Stand-in for the ministry's archive of audit checkpoints.
+    location = /audit-archive/checkpoints { return 204; }
   }
 }
 NGINX
