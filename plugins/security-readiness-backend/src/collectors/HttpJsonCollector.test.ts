@@ -44,6 +44,7 @@ function collector(overrides: Partial<HttpCollectorConfig> = {}) {
       valuePath: 'summary',
       timeoutMs: 2000,
       concurrency: 3,
+      allowedHosts: [new URL(SCANNER).host],
       ...overrides,
     },
     logger,
