@@ -99,7 +99,9 @@ export const securityReadinessPlugin = createBackendPlugin({
             Promise.all(
               refs.map(async ref => {
                 const stored = await store.getScorecard(ref);
-                const entity = stored ? undefined : await systems.getSystem(ref);
+                const entity = stored
+                  ? undefined
+                  : await systems.getSystem(ref);
                 const owner =
                   stored?.stateBodyRef ??
                   (entity?.spec as { owner?: string } | undefined)?.owner;

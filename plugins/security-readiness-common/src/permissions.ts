@@ -125,9 +125,9 @@ export type IsOwnerBodyParams = PermissionRuleParams & {
  */
 export const securityReadinessConditions = {
   /** Systems owned by one of the groups (e.g. the person's ownership refs). */
-  isOwnerBody(ownerRefs: readonly string[]): PermissionCriteria<
-    PermissionCondition<string, IsOwnerBodyParams>
-  > {
+  isOwnerBody(
+    ownerRefs: readonly string[],
+  ): PermissionCriteria<PermissionCondition<string, IsOwnerBodyParams>> {
     return {
       rule: SECURITY_READINESS_RULES.isOwnerBody,
       resourceType: SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,

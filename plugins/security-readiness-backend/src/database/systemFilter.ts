@@ -29,7 +29,9 @@ export function applySystemFilter(
   if (isAndCriteria(filter)) {
     query.where(q => {
       for (const part of filter.allOf) {
-        q.andWhere(inner => applySystemFilter(db, inner, systemRefColumn, part));
+        q.andWhere(inner =>
+          applySystemFilter(db, inner, systemRefColumn, part),
+        );
       }
     });
   } else if (isOrCriteria(filter)) {
@@ -39,9 +41,7 @@ export function applySystemFilter(
       }
     });
   } else if (isNotCriteria(filter)) {
-    query.whereNot(q =>
-      applySystemFilter(db, q, systemRefColumn, filter.not),
-    );
+    query.whereNot(q => applySystemFilter(db, q, systemRefColumn, filter.not));
   } else {
     query.whereIn(
       systemRefColumn,

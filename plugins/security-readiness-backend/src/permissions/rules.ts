@@ -10,7 +10,7 @@ import { securityReadinessSystemResourceRef } from './resource';
  */
 export const isOwnerBody = createPermissionRule({
   name: SECURITY_READINESS_RULES.isOwnerBody,
-  description: "Allow systems whose owner Group is one of the given groups",
+  description: 'Allow systems whose owner Group is one of the given groups',
   resourceRef: securityReadinessSystemResourceRef,
   paramsSchema: z.object({
     ownerRefs: z.array(z.string()).describe('Group entity refs'),

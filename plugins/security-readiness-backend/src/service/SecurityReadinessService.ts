@@ -1136,7 +1136,10 @@ export class SecurityReadinessService {
    * plugins (trusted code of this backend) have no binding.
    */
   #bindingOf(credentials: BackstageCredentials): FactSourceBinding | undefined {
-    const principal = credentials.principal as { type?: string; subject?: string };
+    const principal = credentials.principal as {
+      type?: string;
+      subject?: string;
+    };
     const subject = principal.type === 'service' ? principal.subject ?? '' : '';
     if (!subject.startsWith('external:')) {
       return undefined;

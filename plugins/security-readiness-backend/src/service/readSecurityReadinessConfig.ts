@@ -312,7 +312,9 @@ function refList(
         }),
       );
     } catch {
-      throw new InputError(`${label} has an entity ref that is not one: ${value}`);
+      throw new InputError(
+        `${label} has an entity ref that is not one: ${value}`,
+      );
     }
     if (!ref.startsWith(`${kind}:`)) {
       throw new InputError(`${label} must list ${kind} refs, got ${value}`);
