@@ -1131,20 +1131,25 @@ export class SecurityReadinessService {
   }
 
   /**
-   * The binding of a static token (external access) from
+   * The binding of an external caller (a static token of
+   * `backend.auth.externalAccess`, whose principal subject is the configured
+   * `subject`, or `external:<subject>` for JWKS and legacy tokens) from
    * `securityReadiness.factSources`; 403 when it has none. Other backend
-   * plugins (trusted code of this backend) have no binding.
+   * plugins (`plugin:<id>`, trusted code of this backend) have no binding.
    */
   #bindingOf(credentials: BackstageCredentials): FactSourceBinding | undefined {
     const principal = credentials.principal as {
       type?: string;
       subject?: string;
     };
-    const subject = principal.type === 'service' ? principal.subject ?? '' : '';
-    if (!subject.startsWith('external:')) {
+    if (principal.type !== 'service') {
       return undefined;
     }
-    const name = subject.slice('external:'.length);
+    const subject = principal.subject ?? '';
+    if (subject.startsWith('plugin:')) {
+      return undefined;
+    }
+    const name = subject.replace(/^external:/, '');
     const binding = this.#factSources.find(b => b.subject === name);
     if (!binding) {
       throw new NotAllowedError(

@@ -1048,9 +1048,9 @@ describe.each(databases.eachSupportedId())(
           '/attestations',
           {
             systemRef: SYSTEMS.eLicense,
-            checkId: 'test-act',
+            checkId: 'security-governance',
             result: 'pass',
-            evidence: { notes: 'Акт испытаний' },
+            evidence: { notes: 'Приказ о назначении' },
           },
         ],
         ['/signoffs', { systemRef: SYSTEMS.eLicense, evidenceHash: hash }],
