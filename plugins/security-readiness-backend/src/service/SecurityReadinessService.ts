@@ -113,6 +113,8 @@ export type ScorecardListItem = {
 /** What `GET /scorecards/{namespace}/{name}` returns. */
 export type ScorecardDetail = ScorecardResponse & {
   allowedActions: AllowedAction[];
+  /** Present (true) when the caller may not read the raw evidence. */
+  evidenceHidden?: boolean;
 };
 
 /** What `GET /review-queue` returns. */
@@ -427,6 +429,7 @@ export class SecurityReadinessService {
         ? { signOff: evidence ? signOff : redactSignOff(signOff) }
         : {}),
       allowedActions: actions,
+      ...(evidence ? {} : { evidenceHidden: true }),
     };
   }
 
