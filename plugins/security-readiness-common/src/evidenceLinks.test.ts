@@ -8,7 +8,9 @@ describe('isHttpUrl', () => {
   ])('accepts %s', url => expect(isHttpUrl(url)).toBe(true));
 
   it.each([
+    // eslint-disable-next-line no-script-url
     'javascript:alert(1)',
+    // eslint-disable-next-line no-script-url
     'JaVaScRiPt:alert(1)',
     'data:text/html,<script>alert(1)</script>',
     'file:///etc/passwd',

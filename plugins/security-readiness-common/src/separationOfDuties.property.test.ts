@@ -64,10 +64,8 @@ describe('separation of duties', () => {
             ownershipRefs: refs,
           });
           expect(message !== undefined).toBe(member);
-          if (message) {
-            expect(message).toContain(owner);
-            expect(message).toContain('system:default/s');
-          }
+          expect(message ?? `${owner} system:default/s`).toContain(owner);
+          expect(message ?? 'system:default/s').toContain('system:default/s');
         },
       ),
     );

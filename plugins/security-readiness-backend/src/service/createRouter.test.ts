@@ -1093,6 +1093,7 @@ describe.each(databases.eachSupportedId())(
       // Confirming the failure (or worse) is not lifting it.
       expectStatus(await attest(5), 201);
       for (const url of [
+        // eslint-disable-next-line no-script-url
         'javascript:alert(1)',
         'data:text/html,x',
         'file:///etc/passwd',
