@@ -14,7 +14,10 @@ export interface Config {
        * `criticalWeightFactor`, `applicability` (lifecycleStages, critical,
        * dataCategoriesAny, onPlatform, hostingKinds), `evaluation` (kind
        * entity, facts, attestation, entity+attestation or
-       * facts-or-attestation, with its rule and params) and `hardGate`.
+       * facts-or-attestation, with its rule and params) and `hardGate`. A
+       * fact rule may name the sources it trusts, e.g.
+       * `sources: ['http:trivy', 'ci:*']`; facts from other sources are
+       * ignored by the check (any source counts when it names none).
        */
       checks: Array<{ [key: string]: any }>;
       /** Level thresholds; `securityReadiness.levels` overrides them. */
