@@ -35,7 +35,7 @@ const facts = systems.flatMap(system =>
   Object.entries(file.systems[system] ?? {}).map(([type, value]) => ({
     systemRef: `system:default/${system}`,
     type,
-    source: 'ci:e2e-pipeline',
+    source: 'ci:pipeline',
     observedAt: now.toISOString(),
     value: dated(value),
   })),

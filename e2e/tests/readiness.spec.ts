@@ -1,16 +1,18 @@
 import { Browser, Page, expect, test } from '@playwright/test';
 
-// Security readiness as a security officer works it: open a system's
-// scorecard, attest the check only an officer can confirm, see the score and
-// the level move, and sign the scorecard off.
+// Security readiness as security officers work it: one officer opens a
+// system's scorecard, attests the check only an officer can confirm, sees the
+// score and the level move, and may not sign off a result they attested; a
+// second officer signs it off. Neither belongs to the system's owning body
+// (mintrud): nobody grades their own body's systems (docs/security-readiness.md).
 //
-// The register of digital systems gets tool facts from the demo collector
+// The career navigator gets tool facts from the demo collector
 // (examples/readiness/facts.yaml) that leave it conditionally ready until
 // its security governance is attested; packages/backend's
 // demoReadinessFacts.test.ts checks that premise.
 
 const SCORECARD =
-  '/catalog/default/system/edinyi-reestr-tsifrovykh-sistem/security-readiness';
+  '/catalog/default/system/navigator-professii/security-readiness';
 const GOVERNANCE =
   'Назначен ответственный за информационную безопасность, документы по ИБ утверждены';
 
@@ -28,17 +30,17 @@ async function signIn(browser: Browser, name: string): Promise<Page> {
   return page;
 }
 
-test('a security officer attests a check, the system becomes ready, and the officer signs it off', async ({
+test('a security officer attests a check, the system becomes ready, and another officer signs it off', async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const officer = await signIn(browser, 'Ержан Байжанов');
+  const officer = await signIn(browser, 'Арман Кенжебеков');
   await officer.goto(SCORECARD);
 
   // Read for the first time, the system is evaluated with its tools' facts.
-  // Each check shows its own score too; the system's is the only 8,4.
+  // Each check shows its own score too; the system's is the only 8,1.
   await expect(
-    officer.getByText('Оценка: 8,4 из 10', { exact: true }),
+    officer.getByText('Оценка: 8,1 из 10', { exact: true }),
   ).toBeVisible({
     timeout: 60_000,
   });
@@ -64,14 +66,23 @@ test('a security officer attests a check, the system becomes ready, and the offi
 
   // The score and the level follow at once.
   await expect(
-    officer.getByText('Оценка: 9,2 из 10', { exact: true }),
+    officer.getByText('Оценка: 8,9 из 10', { exact: true }),
   ).toBeVisible();
   await expect(
     officer.getByText('Готова', { exact: true }).first(),
   ).toBeVisible();
+  // Who attested does not sign off the result.
+  await expect(
+    officer.getByRole('button', { name: 'Утвердить', exact: true }),
+  ).toHaveCount(0);
 
-  await officer.getByRole('button', { name: 'Утвердить', exact: true }).click();
-  const signOff = officer.getByRole('dialog', {
+  const second = await signIn(browser, 'Ержан Байжанов');
+  await second.goto(SCORECARD);
+  await expect(
+    second.getByText('Оценка: 8,9 из 10', { exact: true }),
+  ).toBeVisible({ timeout: 60_000 });
+  await second.getByRole('button', { name: 'Утвердить', exact: true }).click();
+  const signOff = second.getByRole('dialog', {
     name: 'Утвердить карту оценки',
   });
   await expect(signOff).toContainText('Готова');
@@ -79,10 +90,10 @@ test('a security officer attests a check, the system becomes ready, and the offi
     .getByLabel('Комментарий')
     .fill('Проверено вместе с владельцем системы');
   await signOff.getByRole('button', { name: 'Утвердить' }).click();
-  await expect(officer.getByText('Карта оценки утверждена.')).toBeVisible();
+  await expect(second.getByText('Карта оценки утверждена.')).toBeVisible();
 
   // The sign-off is shown with the level it froze.
-  const signed = officer
+  const signed = second
     .getByText('Утверждение', { exact: true })
     .locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]');
   await expect(signed).toContainText('Ержан Байжанов');

@@ -14,7 +14,10 @@ export interface Config {
        * `criticalWeightFactor`, `applicability` (lifecycleStages, critical,
        * dataCategoriesAny, onPlatform, hostingKinds), `evaluation` (kind
        * entity, facts, attestation, entity+attestation or
-       * facts-or-attestation, with its rule and params) and `hardGate`.
+       * facts-or-attestation, with its rule and params) and `hardGate`. A
+       * fact rule may name the sources it trusts, e.g.
+       * `sources: ['http:trivy', 'ci:*']`; facts from other sources are
+       * ignored by the check (any source counts when it names none).
        */
       checks: Array<{ [key: string]: any }>;
       /** Level thresholds; `securityReadiness.levels` overrides them. */
@@ -56,7 +59,37 @@ export interface Config {
        * of each system, type and source. Defaults to 400 days.
        */
       retentionDays?: number;
+      /**
+       * How many minutes ahead of the server's clock a pushed fact's
+       * `observedAt` may be (clock skew); a later one is a 400. Defaults to 5.
+       */
+      maxClockSkewMinutes?: number;
     };
+    /**
+     * Whether security officers may decide waivers of systems of their own
+     * body (a group they belong to owns the system). Defaults to false.
+     * Attesting and signing off one's own body's systems is refused
+     * whatever this says.
+     */
+    allowOwnBody?: boolean;
+    /**
+     * What each static token (`backend.auth.externalAccess`, type static)
+     * may push through `POST /facts`. A token whose subject is not listed
+     * may push nothing; other backend plugins are not bound.
+     */
+    factSources?: Array<{
+      /** The `subject` of the token's externalAccess entry, e.g. `ci-pipeline`. */
+      subject: string;
+      /**
+       * The `source` every fact of the token must carry, e.g. `ci:gitlab`;
+       * not a collector's name (`entity`, `http:*`).
+       */
+      source: string;
+      /** Owner Group refs whose systems the token may report on. */
+      ownerGroups?: string[];
+      /** System refs the token may report on, besides the groups'. */
+      systems?: string[];
+    }>;
     attestations?: {
       /**
        * How many days before an attestation expires the system's owner is
@@ -65,6 +98,13 @@ export interface Config {
       remindDaysBefore?: number;
     };
     collectors?: {
+      /**
+       * The hosts (`name` or `name:port`) the HTTP collectors may call.
+       * Defaults to each collector's own URL host; a collector URL on a host
+       * not listed stops start-up, and a filled-in URL on another host, or
+       * with `.` or `..` path segments (also percent-encoded), is refused.
+       */
+      allowedHosts?: string[];
       /**
        * External tools read over HTTP (JSON) for every system, e.g. a
        * vulnerability scanner or OpenSSF Scorecard results. A 404 means no

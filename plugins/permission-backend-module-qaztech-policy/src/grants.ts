@@ -3,6 +3,10 @@ import {
   PermissionCondition,
   PermissionCriteria,
 } from '@backstage/plugin-permission-common';
+import {
+  SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,
+  securityReadinessConditions,
+} from '@qaztech/plugin-security-readiness-common';
 import { QazTechRole } from './roles';
 
 /**
@@ -69,6 +73,18 @@ export function isConditionalGrant(
 }
 
 /**
+ * Raw readiness evidence (facts, waivers, attestations) of the systems the
+ * person's own body owns.
+ */
+const READINESS_OWN_EVIDENCE: ConditionalGrant = {
+  permission: 'security-readiness.evidence.read',
+  resourceType: SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,
+  pluginId: 'security-readiness',
+  conditions: subject =>
+    securityReadinessConditions.isOwnerBody(subject.ownershipEntityRefs),
+};
+
+/**
  * What each role may do in the suite. Plugins name their permissions
  * `<pluginId>.<resource>.<verb>` in their `-common` packages; each issue that
  * adds permissions adds its grants here, so this table is the one place that
@@ -89,6 +105,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     'moratorium.request.withdraw',
     'security-readiness.evaluate',
     'security-readiness.waiver.request',
+    READINESS_OWN_EVIDENCE,
   ],
   // Owns the agency's register and signs (submits) its requests.
   digitalHead: [
@@ -100,12 +117,14 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     'moratorium.request.submit',
     'moratorium.request.withdraw',
     'security-readiness.waiver.request',
+    READINESS_OWN_EVIDENCE,
   ],
   // Gives the feasibility opinion: could the platform serve instead?
   platformArchitect: [
     { action: 'read' },
     'moratorium.review.platform',
     'moratorium.request.request-info',
+    READINESS_OWN_EVIDENCE,
   ],
   // Checks completeness, runs the agenda, records decisions and protocols.
   secretary: [
@@ -118,11 +137,13 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     'moratorium.decision.revoke',
     'moratorium.condition.update',
     'registry.campaign.*',
+    READINESS_OWN_EVIDENCE,
   ],
   commissionMember: [
     { action: 'read' },
     'moratorium.vote.cast',
     'moratorium.vote.recuse',
+    READINESS_OWN_EVIDENCE,
   ],
   securityOfficer: [
     { action: 'read' },
@@ -130,7 +151,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     'registry.campaign.*',
   ],
   // Reads everything, changes nothing.
-  auditor: [{ action: 'read' }],
+  auditor: [{ action: 'read' }, 'security-readiness.evidence.read'],
   admin: ['registry.*', 'moratorium.*', 'security-readiness.*'],
 };
 

@@ -20,6 +20,8 @@ import { readSecurityReadinessConfig } from './service/readSecurityReadinessConf
 import { SecurityReadinessService } from './service/SecurityReadinessService';
 import { SecurityReadinessTasks } from './service/SecurityReadinessTasks';
 import { CatalogSystemSource } from './service/SystemSource';
+import { securityReadinessSystemResourceRef } from './permissions/resource';
+import { securityReadinessRules } from './permissions/rules';
 
 /**
  * The security readiness backend plugin: scorecards of the state
@@ -71,24 +73,61 @@ export const securityReadinessPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
         });
+        const allCollectors = [
+          new EntityCollector(),
+          ...config.collectors.http.map(
+            http => new HttpJsonCollector({ config: http, logger }),
+          ),
+          ...collectors.values(),
+        ];
         const engine = new EvaluationEngine({
           store,
           systems,
-          collectors: [
-            new EntityCollector(),
-            ...config.collectors.http.map(
-              http => new HttpJsonCollector({ config: http, logger }),
-            ),
-            ...collectors.values(),
-          ],
+          collectors: allCollectors,
           scorecard: config.scorecard,
           logger: logger.child({ component: 'engine' }),
+        });
+        // Raw evidence is a resource permission: the policy may answer with
+        // conditions (the owner body), which the rules apply, as SQL in lists.
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: securityReadinessSystemResourceRef,
+          permissions: securityReadinessPermissions.filter(
+            p => 'resourceType' in p,
+          ),
+          rules: securityReadinessRules,
+          getResources: async refs =>
+            Promise.all(
+              refs.map(async ref => {
+                const stored = await store.getScorecard(ref);
+                const entity = stored
+                  ? undefined
+                  : await systems.getSystem(ref);
+                const owner =
+                  stored?.stateBodyRef ??
+                  (entity?.spec as { owner?: string } | undefined)?.owner;
+                return owner
+                  ? {
+                      systemRef: ref.toLocaleLowerCase('en-US'),
+                      ownerRef: owner.toLocaleLowerCase('en-US'),
+                    }
+                  : undefined;
+              }),
+            ),
         });
         const service = new SecurityReadinessService({
           store,
           evaluator: engine,
           systems,
-          authorizer: createAuthorizer(deps),
+          authorizer: createAuthorizer({
+            permissions: deps.permissions,
+            ruleset: deps.permissionsRegistry.getPermissionRuleset(
+              securityReadinessSystemResourceRef,
+            ),
+          }),
+          allowOwnBody: config.allowOwnBody,
+          factSources: config.factSources,
+          maxClockSkewMs: config.facts.maxClockSkewMs,
+          collectorIds: allCollectors.map(c => c.id),
           userInfo: deps.userInfo,
           scheduler: deps.scheduler,
           scorecard: config.scorecard,
@@ -110,7 +149,9 @@ export const securityReadinessPlugin = createBackendPlugin({
         });
         await tasks.schedule(deps.scheduler);
 
-        deps.permissionsRegistry.addPermissions(securityReadinessPermissions);
+        deps.permissionsRegistry.addPermissions(
+          securityReadinessPermissions.filter(p => !('resourceType' in p)),
+        );
         deps.httpRouter.use(
           await createRouter({
             service,

@@ -48,6 +48,7 @@ export { isWaiverActive, waiverStatusAt } from './waivers';
 export { DEFAULT_LEVELS, isBelowLevel, levelForScore } from './levels';
 export {
   DEFAULT_FACT_MAX_AGE_DAYS,
+  automaticFactOutcome,
   canonicalInputs,
   canonicalJson,
   evaluateScorecard,
@@ -57,3 +58,19 @@ export {
 } from './score';
 export type { EvaluateScorecardOptions } from './score';
 export { diffResults, hasResultChanged, toHistoryEntry } from './history';
+export {
+  RESERVED_SOURCE_PREFIXES,
+  isReservedSource,
+  isTrustedSource,
+  sourceMatches,
+  trustedSourcesOf,
+} from './sources';
+export { isHttpUrl } from './evidenceLinks';
+export {
+  attestationOverrulesFacts,
+  attestationsOfResult,
+  isMemberOfOwningBody,
+  ownBodyConflict,
+  owningBodyConflict,
+  signOffAttesterConflict,
+} from './separationOfDuties';

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { securityReadinessPermissions } from './permissions';
+import {
+  SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,
+  securityReadinessConditions,
+  securityReadinessEvidenceReadPermission,
+  securityReadinessPermissions,
+} from './permissions';
 
 describe('securityReadinessPermissions', () => {
   it('names every permission security-readiness.…, once, with its action', () => {
@@ -15,7 +20,26 @@ describe('securityReadinessPermissions', () => {
       ['security-readiness.waiver.request', 'create'],
       ['security-readiness.waiver.decide', undefined],
       ['security-readiness.signoff.create', 'create'],
+      // No read action: a blanket grant of reads must not cover raw facts.
+      ['security-readiness.evidence.read', undefined],
     ]);
+  });
+
+  it('builds IS_OWNER_BODY conditions on the system resource type, lower case', () => {
+    expect(
+      securityReadinessConditions.isOwnerBody([
+        'group:default/MCRIAP',
+        'user:default/a',
+      ]),
+    ).toEqual({
+      rule: 'IS_OWNER_BODY',
+      resourceType: 'security-readiness-system',
+      params: { ownerRefs: ['group:default/mcriap', 'user:default/a'] },
+    });
+    expect(securityReadinessEvidenceReadPermission).toMatchObject({
+      type: 'resource',
+      resourceType: SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,
+    });
   });
 
   it('include every permission the role policy grants by name', () => {

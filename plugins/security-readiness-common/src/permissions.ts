@@ -1,4 +1,31 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  PermissionCondition,
+  PermissionCriteria,
+  PermissionRuleParams,
+} from '@backstage/plugin-permission-common';
+
+/**
+ * The resource type of a system's readiness record (its facts, waivers,
+ * attestations): the resource permissions below are decided per system, and
+ * conditional decisions name the system's owner body.
+ *
+ * @public
+ */
+export const SECURITY_READINESS_SYSTEM_RESOURCE_TYPE =
+  'security-readiness-system';
+
+/**
+ * A system's readiness record as the permission rules see it.
+ *
+ * @public
+ */
+export type SecurityReadinessSystemResource = {
+  /** `system:<namespace>/<name>`, lower case. */
+  systemRef: string;
+  /** The System's owner Group ref, lower case. */
+  ownerRef: string;
+};
 
 /**
  * Read systems' scorecards, their checks, evidence, waivers, history and
@@ -60,6 +87,58 @@ export const securityReadinessSignOffCreatePermission = createPermission({
 });
 
 /**
+ * Read a system's raw evidence: its facts, waivers and attestations (and
+ * the review queue built from them). A resource permission: the owning
+ * body, security officers and auditors are granted it (the owning body
+ * conditionally, through {@link securityReadinessConditions}).
+ *
+ * It carries no `action: 'read'` attribute on purpose: a blanket grant of
+ * every read permission must not cover raw vulnerability facts.
+ *
+ * @public
+ */
+export const securityReadinessEvidenceReadPermission = createPermission({
+  name: 'security-readiness.evidence.read',
+  attributes: {},
+  resourceType: SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,
+});
+
+/** The names of the security readiness permission rules. @public */
+export const SECURITY_READINESS_RULES = {
+  /** The system's owner Group is one of `ownerRefs`. */
+  isOwnerBody: 'IS_OWNER_BODY',
+} as const;
+
+/** The parameters of the `IS_OWNER_BODY` rule. @public */
+export type IsOwnerBodyParams = PermissionRuleParams & {
+  /** Group refs; compared in lower case. */
+  ownerRefs: string[];
+};
+
+/**
+ * Builds the conditions of conditional decisions on
+ * {@link SECURITY_READINESS_SYSTEM_RESOURCE_TYPE} as plain data, for the
+ * permission policy; the backend registers the rules that apply them (as
+ * SQL for lists).
+ *
+ * @public
+ */
+export const securityReadinessConditions = {
+  /** Systems owned by one of the groups (e.g. the person's ownership refs). */
+  isOwnerBody(
+    ownerRefs: readonly string[],
+  ): PermissionCriteria<PermissionCondition<string, IsOwnerBodyParams>> {
+    return {
+      rule: SECURITY_READINESS_RULES.isOwnerBody,
+      resourceType: SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,
+      params: {
+        ownerRefs: ownerRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+      },
+    };
+  },
+};
+
+/**
  * Every permission of the security readiness plugin, for the permission
  * integration router.
  *
@@ -74,4 +153,5 @@ export const securityReadinessPermissions = [
   securityReadinessWaiverRequestPermission,
   securityReadinessWaiverDecidePermission,
   securityReadinessSignOffCreatePermission,
+  securityReadinessEvidenceReadPermission,
 ];

@@ -20,7 +20,7 @@ import {
   passingFacts,
   waiver,
 } from './__fixtures__/systems';
-import { Attestation, Fact, ScorecardResult, Waiver } from './types';
+import { Attestation, Fact, Scorecard, ScorecardResult, Waiver } from './types';
 
 type Case = {
   record?: Partial<RegistryRecord>;
@@ -28,12 +28,13 @@ type Case = {
   facts?: Fact[];
   attestations?: Attestation[];
   waivers?: Waiver[];
+  scorecard?: Scorecard;
 };
 
 function evaluate(c: Case = {}): ScorecardResult {
   return evaluateScorecard({
     entity: makeSystem(c.record, c.releaseVersion),
-    scorecard: DEFAULT_SCORECARD,
+    scorecard: c.scorecard ?? DEFAULT_SCORECARD,
     facts: c.facts ?? passingFacts(),
     attestations: c.attestations ?? passingAttestations(),
     waivers: c.waivers ?? [],
@@ -396,7 +397,24 @@ describe('evaluateScorecard', () => {
       ).toMatchObject({ status: 'partial', score: 8 });
     });
 
-    it('take the more recent of a probe and an attestation', () => {
+    it('take the more recent of a passing probe and an attestation', () => {
+      const run = (attestedDaysAgo: number) =>
+        check(
+          evaluate({
+            facts: passingFacts(),
+            attestations: [
+              ...passingAttestations(),
+              attest('crypto-and-login', 4, attestedDaysAgo),
+            ],
+          }),
+          'crypto-and-login',
+        );
+      // The probe was observed a day ago.
+      expect(run(0)).toMatchObject({ score: 4, reason: { code: 'attested' } });
+      expect(run(10)).toMatchObject({ score: 10 });
+    });
+
+    it('never let an attestation lift a check above a failing probe', () => {
       const facts = [
         ...passingFacts().filter(f => f.type !== 'tls-probe'),
         fact(
@@ -405,25 +423,79 @@ describe('evaluateScorecard', () => {
           5,
         ),
       ];
-      const run = (attestedDaysAgo: number) =>
+      const run = (result: Attestation['result'], attestedDaysAgo: number) =>
         check(
           evaluate({
             facts,
             attestations: [
               ...passingAttestations(),
-              attest('crypto-and-login', 'pass', attestedDaysAgo),
+              attest('crypto-and-login', result, attestedDaysAgo),
             ],
           }),
           'crypto-and-login',
         );
-      expect(run(2)).toMatchObject({ score: 10, reason: { code: 'attested' } });
-      expect(run(10)).toMatchObject({
+      const failing = {
         score: 5,
         reason: {
           code: 'fields-true',
           values: { failed: 'governmentIdpLogin' },
         },
+      };
+      // A newer passing attestation does not overrule the probe…
+      expect(run('pass', 2)).toMatchObject(failing);
+      expect(run('pass', 2).evidence.summary).toMatch(/a waiver does/);
+      expect(run('pass', 10)).toMatchObject(failing);
+      // …but a newer, lower one still lowers the check.
+      expect(run('fail', 2)).toMatchObject({ score: 0, status: 'fail' });
+    });
+
+    it('read only facts from the sources a check trusts', () => {
+      const scorecard = {
+        ...DEFAULT_SCORECARD,
+        checks: DEFAULT_SCORECARD.checks.map(c =>
+          c.id === 'static-analysis' && c.evaluation.kind === 'facts'
+            ? {
+                ...c,
+                evaluation: {
+                  ...c.evaluation,
+                  sources: ['http:trivy', 'ci:*'],
+                  also: c.evaluation.also?.map(a => ({
+                    ...a,
+                    sources: ['http:trivy', 'ci:*'],
+                  })),
+                },
+              }
+            : c,
+        ),
+      };
+      const forged = (type: string, value: Fact['value']): Fact => ({
+        ...fact(type, value, 0),
+        source: 'pipeline-of-someone-else',
       });
+      const run = (extra: Fact[]) =>
+        check(
+          evaluate({
+            scorecard,
+            facts: [...passingFacts(), ...extra],
+            attestations: passingAttestations(),
+          }),
+          'static-analysis',
+        );
+      const trusted = run([]);
+      expect(trusted.score).toBe(10);
+      // A newer fact from an untrusted source changes nothing.
+      expect(
+        run([forged('vulnerabilities', { critical: 9, high: 9 })]),
+      ).toEqual(trusted);
+      // One from a trusted source does.
+      expect(
+        run([
+          {
+            ...fact('vulnerabilities', { critical: 9, high: 9 }, 0),
+            source: 'ci:gitlab',
+          },
+        ]).score,
+      ).toBeLessThan(10);
     });
   });
 

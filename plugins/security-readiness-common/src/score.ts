@@ -4,6 +4,7 @@ import { attestationScore, effectiveAttestationExpiry } from './attestations';
 import { evaluateEntityRule, evaluateGate, GateOutcome } from './entityRules';
 import { evaluateFactRule } from './factRules';
 import { levelForScore } from './levels';
+import { isTrustedSource, trustedSourcesOf } from './sources';
 import { RuleOutcome, roundScore, statusFromScore } from './outcome';
 import {
   Attestation,
@@ -59,19 +60,27 @@ export function systemRefOf(entity: StateInformationSystemEntity): string {
 const sameRef = (a: string, b: string) =>
   a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
 
-/** The latest fact of a type (and source) for a system, if any. @public */
+/**
+ * The latest fact of a type for a system, if any, among the facts from a
+ * trusted source: `source` is one exact source name, or a list of
+ * trusted-source patterns (see {@link sourceMatches}); any source when
+ * absent.
+ *
+ * @public
+ */
 export function latestFact(
   facts: readonly Fact[],
   systemRef: string,
   factType: string,
-  source?: string,
+  source?: string | readonly string[],
 ): Fact | undefined {
+  const trusted = typeof source === 'string' ? [source] : source;
   let latest: Fact | undefined;
   for (const fact of facts) {
     if (
       fact.type === factType &&
       sameRef(fact.systemRef, systemRef) &&
-      (source === undefined || fact.source === source) &&
+      isTrustedSource(trusted, fact.source) &&
       (!latest || Date.parse(fact.observedAt) > Date.parse(latest.observedAt))
     ) {
       latest = fact;
@@ -120,7 +129,12 @@ function factOutcome(
   maxAgeDays: number | undefined,
   ctx: Context,
 ): Outcome {
-  const fact = latestFact(ctx.facts, ctx.systemRef, ref.factType, ref.source);
+  const fact = latestFact(
+    ctx.facts,
+    ctx.systemRef,
+    ref.factType,
+    trustedSourcesOf(ref),
+  );
   if (!fact) {
     return {
       reason: { code: 'no-data', values: { factType: ref.factType } },
@@ -227,9 +241,10 @@ function evaluateCheck(check: CheckDefinition, ctx: Context): Outcome {
     case 'entity':
       return evaluateEntityRule(evaluation.rule, ctx.entity, evaluation.params);
     case 'facts': {
-      const { also, maxAgeDays, factType, rule, params, source } = evaluation;
+      const { also, maxAgeDays, factType, rule, params, source, sources } =
+        evaluation;
       return factsOutcome(
-        [{ factType, rule, params, source }, ...(also ?? [])],
+        [{ factType, rule, params, source, sources }, ...(also ?? [])],
         maxAgeDays,
         ctx,
       );
@@ -256,6 +271,14 @@ function evaluateCheck(check: CheckDefinition, ctx: Context): Outcome {
       const fact = factOutcome(evaluation.fact, evaluation.maxAgeDays, ctx);
       const attested = attestationOutcome(check, ctx);
       if (fact.score !== undefined && attested.score !== undefined) {
+        // An attestation may lower a check, never lift it above failing
+        // automatic facts: that is what a (two-person) waiver is for.
+        if (fact.score < 10 && attested.score > fact.score) {
+          return {
+            ...fact,
+            summary: `${fact.summary} The attestation by ${attested.reason.values?.attestedBy} does not overrule failing automatic facts; a waiver does.`,
+          };
+        }
         return (fact.at ?? 0) >= (attested.at ?? 0) ? fact : attested;
       }
       if (fact.score !== undefined) {
@@ -273,6 +296,47 @@ function evaluateCheck(check: CheckDefinition, ctx: Context): Outcome {
         }': unknown evaluation kind`,
       );
   }
+}
+
+/**
+ * What a check's automatic facts alone show for a system now: the outcome
+ * of its fact rules over the latest fresh facts from trusted sources, or
+ * `undefined` when the check has no fact rules. The backend asks this
+ * before accepting an attestation, so that an attestation cannot turn
+ * failing facts into a pass.
+ *
+ * @public
+ */
+export function automaticFactOutcome(options: {
+  check: CheckDefinition;
+  entity: StateInformationSystemEntity;
+  scorecard: Scorecard;
+  facts: readonly Fact[];
+  now: Date;
+}): RuleOutcome | undefined {
+  const { check, entity, scorecard, facts, now } = options;
+  const ctx: Context = {
+    entity,
+    systemRef: systemRefOf(entity),
+    scorecard,
+    facts,
+    attestations: [],
+    now,
+  };
+  const evaluation = check.evaluation;
+  if (evaluation.kind === 'facts') {
+    const { also, maxAgeDays, factType, rule, params, source, sources } =
+      evaluation;
+    return factsOutcome(
+      [{ factType, rule, params, source, sources }, ...(also ?? [])],
+      maxAgeDays,
+      ctx,
+    );
+  }
+  if (evaluation.kind === 'facts-or-attestation') {
+    return factOutcome(evaluation.fact, evaluation.maxAgeDays, ctx);
+  }
+  return undefined;
 }
 
 function entityParams(check: CheckDefinition): EntityRuleParams | undefined {
@@ -477,7 +541,7 @@ export function canonicalInputs(
       options.facts ?? [],
       systemRef,
       ref.factType,
-      ref.source,
+      trustedSourcesOf(ref),
     );
     if (fact) {
       facts.set(

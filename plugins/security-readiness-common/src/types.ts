@@ -177,8 +177,18 @@ export type FactRuleRef = {
   factType: string;
   rule: FactRuleId;
   params?: FactRuleParams;
-  /** Only facts from this source (e.g. `scanner:trivy`); any by default. */
+  /**
+   * Only facts from this source (e.g. `scanner:trivy`). Kept for older
+   * scorecards; `sources` says the same for several.
+   */
   source?: string;
+  /**
+   * The sources the check trusts for this fact: exact names (`http:trivy`)
+   * or prefixes ending in `*` (`ci:*`). Facts from any other source are
+   * ignored by the check. With neither `source` nor `sources`, any source
+   * counts.
+   */
+  sources?: string[];
 };
 
 /**
@@ -192,8 +202,10 @@ export type FactRuleRef = {
  *   performed, when `fromPerformedOn`).
  * - `entity+attestation`: the entity rule decides, and asks for an officer's
  *   attestation when the entity alone cannot tell (e.g. own data centre).
- * - `facts-or-attestation`: an automatic probe or, failing it, an
- *   attestation; the more recent evidence counts.
+ * - `facts-or-attestation`: an automatic probe or, without one, an
+ *   attestation; the more recent evidence counts, except that an
+ *   attestation never raises a check above what fresh automatic facts show
+ *   (a failing probe needs a waiver, decided by a second person).
  *
  * @public
  */

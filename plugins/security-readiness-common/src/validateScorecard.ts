@@ -90,6 +90,7 @@ const factRuleFields = {
   rule: enumOf(FACT_RULES),
   params: factRuleParams.optional(),
   source: text.optional(),
+  sources: nonEmptyList(text).optional(),
 };
 
 type FactRuleShape = {

@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { databases, dropDatabases } from './__testUtils__/demoBackend';
-import { Fixtures, systemRefOf, day } from './__testUtils__/fixtures';
+import {
+  Fixtures,
+  SYSTEM_OF,
+  systemRefOf,
+  day,
+} from './__testUtils__/fixtures';
 import {
   Expect,
   MATRIX,
@@ -332,7 +337,9 @@ describe.each(databases('qaztech_authz_'))('on %s', (_name, database) => {
     });
 
     it('records the caller, not requestedBy or decidedBy, on a waiver, so a requester cannot pass their waiver off as another’s and decide it', async () => {
-      const input = fixtures.waiverInput(systemRefOf('mcriap'));
+      // A system of neither person's body: officers do not decide waivers
+      // of their own body's systems (docs/security-readiness.md).
+      const input = fixtures.waiverInput(systemRefOf(OTHER_BODY));
       const requested = await request(backend.server)
         .post('/api/security-readiness/waivers')
         .set('authorization', await as('securityOfficer'))
@@ -360,7 +367,9 @@ describe.each(databases('qaztech_authz_'))('on %s', (_name, database) => {
       expect(decided.body.decidedBy).toBe(admin);
 
       const card = await request(backend.server)
-        .get('/api/security-readiness/scorecards/default/shep')
+        .get(
+          `/api/security-readiness/scorecards/default/${SYSTEM_OF[OTHER_BODY]}`,
+        )
         .set('authorization', await as('auditor'));
       const stored = card.body.waivers.find(
         (w: { id: string }) => w.id === requested.body.id,

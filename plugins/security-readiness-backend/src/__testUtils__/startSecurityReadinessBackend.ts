@@ -23,6 +23,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { RegistryRecord } from '@qaztech/plugin-registry-common';
+import { securityReadinessConditions } from '@qaztech/plugin-security-readiness-common';
 import { JsonObject } from '@backstage/types';
 import knexFactory, { Knex } from 'knex';
 import { securityReadinessPlugin } from '../plugin';
@@ -67,6 +68,7 @@ const MEMBERSHIP: Record<string, string[]> = {
 };
 
 const ALL = [
+  'security-readiness.evidence.read',
   'security-readiness.scorecard.read',
   'security-readiness.summary.read',
   'security-readiness.evaluate',
@@ -98,11 +100,28 @@ export const GRANTS: Record<string, string[]> = {
   [USERS.auditor]: [
     'security-readiness.scorecard.read',
     'security-readiness.summary.read',
+    'security-readiness.evidence.read',
   ],
   [CI_SERVICE]: [
     'security-readiness.scorecard.read',
     'security-readiness.fact.create',
   ],
+};
+
+/**
+ * The config of the tests unless one is given: the test service principal
+ * (CI) reports as ci:gitlab on both bodies' systems.
+ */
+export const DEFAULT_CONFIG = {
+  securityReadiness: {
+    factSources: [
+      {
+        subject: CI_SERVICE.replace(/^external:/, ''),
+        source: 'ci:gitlab',
+        ownerGroups: [STATE_BODY, OTHER_BODY],
+      },
+    ],
+  },
 };
 
 /** A complete register record of a system in industrial operation. */
@@ -279,9 +298,28 @@ export async function startSecurityReadinessBackend(
       })) as any;
     },
     async authorizeConditional(requests, { credentials }) {
-      return requests.map(({ permission }) => ({
-        result: decide(credentials, permission.name),
-      })) as any;
+      return requests.map(({ permission }) => {
+        const result = decide(credentials, permission.name);
+        const user = subjectOf(credentials);
+        // As the role policy does: people without the evidence grant read
+        // the evidence of their own bodies' systems (a conditional decision).
+        if (
+          result === AuthorizeResult.DENY &&
+          permission.name === 'security-readiness.evidence.read' &&
+          user?.startsWith('user:')
+        ) {
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'security-readiness',
+            resourceType: 'security-readiness-system',
+            conditions: securityReadinessConditions.isOwnerBody([
+              user,
+              ...(MEMBERSHIP[user] ?? []),
+            ]),
+          };
+        }
+        return { result };
+      }) as any;
     },
   };
 
@@ -307,7 +345,9 @@ export async function startSecurityReadinessBackend(
     features: [
       securityReadinessPlugin,
       mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.rootConfig.factory({
+        data: options.config ?? DEFAULT_CONFIG,
+      }),
       createServiceFactory({
         service: coreServices.scheduler,
         deps: {},

@@ -2,7 +2,11 @@ import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { HttpResponse, delay, http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { HttpCollectorConfig } from '../service/readSecurityReadinessConfig';
-import { HttpJsonCollector, repositoryOf } from './HttpJsonCollector';
+import {
+  HttpJsonCollector,
+  repositoryOf,
+  unsafeUrlReason,
+} from './HttpJsonCollector';
 import { NOW, makeSystem } from './__fixtures__/systems';
 import { recordingLogger } from './__fixtures__/logger';
 
@@ -44,6 +48,7 @@ function collector(overrides: Partial<HttpCollectorConfig> = {}) {
       valuePath: 'summary',
       timeoutMs: 2000,
       concurrency: 3,
+      allowedHosts: [new URL(SCANNER).host],
       ...overrides,
     },
     logger,
@@ -182,5 +187,72 @@ describe('HttpJsonCollector', () => {
         },
       }),
     ]);
+  });
+
+  it('refuses ./.. path segments, also percent-encoded, and hosts off the allow-list', async () => {
+    const hosts = ['scanner.test'];
+    expect(unsafeUrlReason('http://scanner.test/projects/a/b', hosts)).toBe(
+      undefined,
+    );
+    for (const path of [
+      '/projects/../admin',
+      '/projects/./x',
+      '/projects/%2e%2e/admin',
+      '/projects/%2E%2e/admin',
+      '/projects/%252e%252e/admin',
+      '/projects/.%2e/admin',
+      '/projects/a%2f..%2fadmin',
+      '/projects/..%5cadmin',
+    ]) {
+      expect(unsafeUrlReason(`http://scanner.test${path}`, hosts)).toMatch(
+        /the path has a ".*" segment/,
+      );
+    }
+    expect(unsafeUrlReason('http://other.test/projects/a', hosts)).toBe(
+      'other.test is not an allowed host',
+    );
+    // Dots inside a name are not segments of their own.
+    expect(unsafeUrlReason('http://scanner.test/p/a..b/.x', hosts)).toBe(
+      undefined,
+    );
+
+    // A repository annotation that climbs out of the configured path is
+    // never called; the other systems are.
+    answers.fine = () => HttpResponse.json({ summary: { critical: 0 } });
+    const { instance, logger } = collector({
+      url: `${SCANNER}/projects/{repository}`,
+    });
+    const climbing = makeSystem('climbing', {
+      annotations: { 'github.com/project-slug': '../../admin/secrets' },
+    });
+    const encoded = makeSystem('encoded', {
+      annotations: {
+        'qaztech.kz/source-location':
+          'https://git.qaztech.gov.kz/mcriap/%252e%252e/%252e%252e/admin',
+      },
+    });
+    const seen: string[] = [];
+    server.use(
+      http.get(`${SCANNER}/*`, ({ request }) => {
+        seen.push(new URL(request.url).pathname);
+        return HttpResponse.json({ summary: {} });
+      }),
+    );
+    const facts = await instance.collect({
+      systems: [
+        climbing,
+        encoded,
+        makeSystem('fine', {
+          annotations: { 'github.com/project-slug': 'org/fine' },
+        }),
+      ],
+      now: NOW,
+    });
+    expect(facts.map(f => f.systemRef)).toEqual(['system:default/fine']);
+    expect(seen).toEqual(['/projects/github.com/org/fine']);
+    expect(instance.failures).toBe(2);
+    expect(
+      logger.messages.filter(m => /refused to call/.test(m.message)),
+    ).toHaveLength(2);
   });
 });

@@ -63,6 +63,54 @@ function valueAt(value: unknown, path: string | undefined): unknown {
   return current;
 }
 
+/** Decodes percent-escapes until nothing changes (`%252e` → `%2e` → `.`). */
+function fullyDecoded(segment: string): string {
+  let current = segment;
+  for (let i = 0; i < 5; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return current;
+    }
+    if (next === current) {
+      return current;
+    }
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * Why a filled-in URL may not be called: a `.` or `..` path segment (also
+ * percent-encoded, once or more, or with a backslash), which would move the
+ * request off the configured path, or a host the allow-list does not name.
+ * `undefined` when it may be called.
+ */
+export function unsafeUrlReason(
+  url: string,
+  allowedHosts: readonly string[],
+): string | undefined {
+  const rest = url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
+  const path = rest.split(/[?#]/)[0];
+  for (const segment of path.split('/')) {
+    const decoded = fullyDecoded(segment);
+    if (decoded.split(/[\\/]/).some(part => part === '.' || part === '..')) {
+      return `the path has a "${segment}" segment`;
+    }
+  }
+  let host: string;
+  try {
+    host = new URL(url).host.toLocaleLowerCase('en-US');
+  } catch {
+    return 'it is not a URL';
+  }
+  if (!allowedHosts.includes(host)) {
+    return `${host} is not an allowed host`;
+  }
+  return undefined;
+}
+
 /** Lets go of a body we do not read, without waiting for it. */
 function discard(response: Response): void {
   response.body?.cancel().catch(() => {});
@@ -122,7 +170,10 @@ export class HttpJsonCollector implements FactCollector {
     return this.failed;
   }
 
-  /** The URL for a system, or undefined when a placeholder has no value. */
+  /**
+   * The URL for a system, or undefined when a placeholder has no value;
+   * throws when the filled-in URL leaves the configured path or hosts.
+   */
   urlFor(system: StateInformationSystemEntity): string | undefined {
     const values: Record<string, string | undefined> = {
       namespace: encodeURIComponent(system.metadata.namespace ?? 'default'),
@@ -141,7 +192,14 @@ export class HttpJsonCollector implements FactCollector {
       }
       return value;
     });
-    return missing ? undefined : url;
+    if (missing) {
+      return undefined;
+    }
+    const unsafe = unsafeUrlReason(url, this.config.allowedHosts);
+    if (unsafe) {
+      throw new Error(`refused to call ${url}: ${unsafe}`);
+    }
+    return url;
   }
 
   async collect(request: FactCollectorRequest): Promise<Omit<Fact, 'id'>[]> {
@@ -154,12 +212,13 @@ export class HttpJsonCollector implements FactCollector {
         if (request.signal?.aborted) {
           return;
         }
-        const url = this.urlFor(system);
-        if (!url) {
-          return;
-        }
         const systemRef = systemRefOf(system);
+        let url: string | undefined;
         try {
+          url = this.urlFor(system);
+          if (!url) {
+            return;
+          }
           const value = await this.fetchValue(url, request.signal);
           if (value !== undefined) {
             facts.push({

@@ -11,6 +11,7 @@ import {
 } from '@qaztech/plugin-security-readiness-common';
 import { DatabaseSecurityReadinessStore } from './DatabaseSecurityReadinessStore';
 import { ScorecardWrite } from './SecurityReadinessStore';
+import { SystemFilter } from './systemFilter';
 
 jest.setTimeout(120_000);
 
@@ -355,6 +356,64 @@ describe('DatabaseSecurityReadinessStore', () => {
         (await store.waiversForSystems([EGOV, LICENSE])).map(w => w.id).sort(),
       ).toEqual(['w1', 'w3', 'w5', 'w6']);
       expect(await store.getWaiver('nope')).toBeUndefined();
+    });
+
+    it('lists only the attestations and waivers of the systems a permission filter selects, in SQL', async () => {
+      const { store } = await createStore(databaseId);
+      const TAX = 'system:default/tax';
+      await store.writeScorecards([
+        write(result(EGOV, 'ready', 9, '2026-01-01T00:00:00.000Z'), MCRIAP),
+        write(result(LICENSE, 'ready', 9, '2026-01-01T00:00:00.000Z'), MCRIAP),
+        write(result(TAX, 'ready', 9, '2026-01-01T00:00:00.000Z'), MINZDRAV),
+      ]);
+      for (const [id, systemRef] of [
+        ['a-egov', EGOV],
+        ['a-license', LICENSE],
+        ['a-tax', TAX],
+        // A system never evaluated has no owner in the store.
+        ['a-unknown', 'system:default/unknown'],
+      ]) {
+        await store.insertAttestation(attestation({ id, systemRef }));
+        await store.insertWaiver(waiver({ id: `w-${id}`, systemRef }));
+      }
+      const to = new Date('2027-02-01T00:00:00Z');
+      const attested = async (systems?: SystemFilter) =>
+        (await store.listExpiringAttestations(to, { systems }))
+          .map(a => a.id)
+          .sort();
+      const waived = async (systems?: SystemFilter) =>
+        (await store.listWaivers({ status: 'requested', systems }))
+          .map(w => w.id)
+          .sort();
+      const owner = (...values: string[]): SystemFilter => ({
+        key: 'owner',
+        values,
+      });
+
+      expect(await attested()).toEqual([
+        'a-egov',
+        'a-license',
+        'a-tax',
+        'a-unknown',
+      ]);
+      expect(await attested(owner('GROUP:default/MCRIAP'))).toEqual([
+        'a-egov',
+        'a-license',
+      ]);
+      expect(await waived(owner(MINZDRAV, 'user:default/owner'))).toEqual([
+        'w-a-tax',
+      ]);
+      expect(await attested(owner())).toEqual([]);
+      expect(
+        await attested({ anyOf: [owner(MINZDRAV), owner(MCRIAP)] }),
+      ).toEqual(['a-egov', 'a-license', 'a-tax']);
+      expect(
+        await waived({ allOf: [owner(MCRIAP, MINZDRAV), owner(MINZDRAV)] }),
+      ).toEqual(['w-a-tax']);
+      expect(await waived({ not: owner(MCRIAP) })).toEqual([
+        'w-a-tax',
+        'w-a-unknown',
+      ]);
     });
 
     it('writes changed scorecards with history, touches unchanged ones and lists them', async () => {

@@ -23,6 +23,7 @@ import {
 } from '@qaztech/plugin-security-readiness-common';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
+import { applySystemFilter, SystemFilter } from './systemFilter';
 import {
   Page,
   ScorecardFilter,
@@ -500,9 +501,9 @@ export class DatabaseSecurityReadinessStore implements SecurityReadinessStore {
 
   async listExpiringAttestations(
     to: Date,
-    options: { limit?: number } = {},
+    options: { limit?: number; systems?: SystemFilter } = {},
   ): Promise<Attestation[]> {
-    const rows: AttestationRow[] = await this.db
+    const query = this.db
       .select('*')
       .from(this.currentAttestations())
       .where('expires_at', '<', toIso(to))
@@ -511,6 +512,10 @@ export class DatabaseSecurityReadinessStore implements SecurityReadinessStore {
         { column: 'id', order: 'asc' },
       ])
       .limit(clampLimit(options.limit));
+    if (options.systems) {
+      applySystemFilter(this.db, query, 'a.system_ref', options.systems);
+    }
+    const rows: AttestationRow[] = await query;
     return rows.map(toAttestation);
   }
 
@@ -606,6 +611,7 @@ export class DatabaseSecurityReadinessStore implements SecurityReadinessStore {
   async listWaivers(options: {
     status?: Waiver['status'];
     limit?: number;
+    systems?: SystemFilter;
   }): Promise<Waiver[]> {
     // A queue of requests is served oldest first; anything else newest first.
     const order = options.status === 'requested' ? 'asc' : 'desc';
@@ -617,6 +623,9 @@ export class DatabaseSecurityReadinessStore implements SecurityReadinessStore {
       .limit(clampLimit(options.limit));
     if (options.status) {
       query.where('status', options.status);
+    }
+    if (options.systems) {
+      applySystemFilter(this.db, query, 'system_ref', options.systems);
     }
     return (await query).map(toWaiver);
   }

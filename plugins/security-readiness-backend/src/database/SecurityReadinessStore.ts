@@ -1,3 +1,4 @@
+import type { SystemFilter } from './systemFilter';
 import type {
   Attestation,
   CheckResult,
@@ -90,7 +91,11 @@ export interface SecurityReadinessStore {
   /** Current attestations (newest per system and check) expiring before `to`. */
   listExpiringAttestations(
     to: Date,
-    options?: { limit?: number },
+    options?: {
+      limit?: number;
+      /** Only of the systems the filter selects (a permission's conditions). */
+      systems?: SystemFilter;
+    },
   ): Promise<Attestation[]>;
 
   // Waivers
@@ -115,6 +120,8 @@ export interface SecurityReadinessStore {
   listWaivers(options: {
     status?: Waiver['status'];
     limit?: number;
+    /** Only of the systems the filter selects (a permission's conditions). */
+    systems?: SystemFilter;
   }): Promise<Waiver[]>;
 
   // Scorecards and history

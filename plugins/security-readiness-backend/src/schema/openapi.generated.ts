@@ -938,6 +938,11 @@ export const spec = {
                         $ref: '#/components/schemas/AllowedAction',
                       },
                     },
+                    evidenceHidden: {
+                      type: 'boolean',
+                      description:
+                        "True when the caller may not read the system's raw evidence (security-readiness.evidence.read: the owning body, security officers, auditors): waivers and attestations are then empty, and check evidence has no links or digests.",
+                    },
                   },
                 },
               },

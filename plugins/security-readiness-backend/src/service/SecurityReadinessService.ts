@@ -37,8 +37,17 @@ import {
   SignOff,
   Waiver,
   acceptsAttestation,
+  attestationOverrulesFacts,
+  automaticFactOutcome,
+  CheckResult,
   isApplicable,
+  isHttpUrl,
+  isReservedSource,
   maxAttestationExpiry,
+  ownBodyConflict,
+  owningBodyConflict,
+  securityReadinessEvidenceReadPermission,
+  signOffAttesterConflict,
   securityReadinessAttestationCreatePermission,
   securityReadinessEvaluatePermission,
   securityReadinessFactCreatePermission,
@@ -56,8 +65,13 @@ import {
   SecurityReadinessStore,
   StoredScorecard,
 } from '../database/SecurityReadinessStore';
-import { Authorizer } from './createAuthorizer';
-import { EVALUATE_TASK_ID } from './readSecurityReadinessConfig';
+import type { StateInformationSystemEntity } from '@qaztech/plugin-registry-common';
+import { accessAllows, Authorizer, SystemAccess } from './createAuthorizer';
+import {
+  DEFAULT_MAX_CLOCK_SKEW_MINUTES,
+  EVALUATE_TASK_ID,
+  FactSourceBinding,
+} from './readSecurityReadinessConfig';
 
 /** What the service needs of the evaluation engine. */
 export interface ScorecardEvaluator {
@@ -99,6 +113,8 @@ export type ScorecardListItem = {
 /** What `GET /scorecards/{namespace}/{name}` returns. */
 export type ScorecardDetail = ScorecardResponse & {
   allowedActions: AllowedAction[];
+  /** Present (true) when the caller may not read the raw evidence. */
+  evidenceHidden?: boolean;
 };
 
 /** What `GET /review-queue` returns. */
@@ -132,14 +148,23 @@ export type SecurityReadinessServiceOptions = {
   remindDaysBefore: number;
   logger: LoggerService;
   now?: () => Date;
+  /**
+   * Whether officers may decide waivers of their own body's systems
+   * (`securityReadiness.allowOwnBody`, default false).
+   */
+  allowOwnBody?: boolean;
+  /** What each static token may report (`securityReadiness.factSources`). */
+  factSources?: FactSourceBinding[];
+  /** How far ahead of the clock a pushed fact may be (default 5 minutes). */
+  maxClockSkewMs?: number;
+  /** The ids (source names) of the collectors that run: reserved. */
+  collectorIds?: string[];
 };
 
 /** A pushed fact's value may be at most this many bytes of JSON. */
 export const MAX_FACT_VALUE_BYTES = 256 * 1024;
 /** A waiver may run at most this many months. */
 export const MAX_WAIVER_MONTHS = 12;
-/** How far in the future a pushed fact's time may be (clock skew). */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const ZONE = 'Asia/Almaty';
 
 const ACTION_PERMISSIONS = [
@@ -272,6 +297,10 @@ export class SecurityReadinessService {
   readonly #remindDaysBefore: number;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
+  readonly #allowOwnBody: boolean;
+  readonly #factSources: FactSourceBinding[];
+  readonly #maxClockSkewMs: number;
+  readonly #collectorIds: string[];
 
   constructor(options: SecurityReadinessServiceOptions) {
     this.#store = options.store;
@@ -284,6 +313,11 @@ export class SecurityReadinessService {
     this.#remindDaysBefore = options.remindDaysBefore;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
+    this.#allowOwnBody = options.allowOwnBody ?? false;
+    this.#factSources = options.factSources ?? [];
+    this.#maxClockSkewMs =
+      options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MINUTES * 60_000;
+    this.#collectorIds = options.collectorIds ?? [];
   }
 
   // Reading
@@ -355,17 +389,47 @@ export class SecurityReadinessService {
       stored = await this.#evaluator.evaluateSystem(systemRef, this.#now());
     }
     const now = this.#now();
+    const evidence = accessAllows(
+      await this.#authorizer.systems(
+        credentials,
+        securityReadinessEvidenceReadPermission,
+      ),
+      { systemRef, ownerRef: owner ?? stored.stateBodyRef },
+    );
     const [waivers, attestations, signOff] = await Promise.all([
       this.#store.waiversForSystems([systemRef]),
       this.#store.attestationsForSystems([systemRef]),
       this.#store.latestSignOff(systemRef),
     ]);
+    const actions = actionsOf(granted, !!actor, owns).filter(action => {
+      // Actions the rules below would refuse are not offered.
+      if (owns && (action === 'attest' || action === 'sign-off')) {
+        return false;
+      }
+      if (owns && !this.#allowOwnBody && action === 'decide-waiver') {
+        return false;
+      }
+      return !(
+        action === 'sign-off' &&
+        actor &&
+        signOffAttesterConflict({
+          signer: actor.userRef,
+          result: stored!.result,
+          attestations,
+        })
+      );
+    });
     return {
-      result: stored.result,
-      waivers: waivers.map(w => ({ ...w, status: waiverStatusAt(w, now) })),
-      attestations: latestPerCheck(attestations),
-      ...(signOff ? { signOff } : {}),
-      allowedActions: actionsOf(granted, !!actor, owns),
+      result: evidence ? stored.result : redactResult(stored.result),
+      waivers: evidence
+        ? waivers.map(w => ({ ...w, status: waiverStatusAt(w, now) }))
+        : [],
+      attestations: evidence ? latestPerCheck(attestations) : [],
+      ...(signOff
+        ? { signOff: evidence ? signOff : redactSignOff(signOff) }
+        : {}),
+      allowedActions: actions,
+      ...(evidence ? {} : { evidenceHidden: true }),
     };
   }
 
@@ -393,6 +457,7 @@ export class SecurityReadinessService {
     query: { type?: string; limit?: number },
   ): Promise<{ items: Fact[] }> {
     const systemRef = await this.#readableSystem(credentials, namespace, name);
+    await this.#requireEvidence(credentials, systemRef);
     return {
       items: await this.#store.listFacts(systemRef, {
         type: query.type,
@@ -409,11 +474,11 @@ export class SecurityReadinessService {
     query: { limit?: number },
   ): Promise<{ items: SignOff[] }> {
     const systemRef = await this.#readableSystem(credentials, namespace, name);
-    return {
-      items: await this.#store.listSignOffs(systemRef, {
-        limit: query.limit ?? 50,
-      }),
-    };
+    const items = await this.#store.listSignOffs(systemRef, {
+      limit: query.limit ?? 50,
+    });
+    const evidence = await this.#evidenceAllowed(credentials, systemRef);
+    return { items: evidence ? items : items.map(redactSignOff) };
   }
 
   /** `GET /summary`: by level, by state body, and the trend of `days` days. */
@@ -460,10 +525,21 @@ export class SecurityReadinessService {
     const until = DateTime.fromJSDate(now)
       .plus({ days: this.#remindDaysBefore })
       .toJSDate();
+    // Attestations and waivers are evidence: those of the systems the
+    // caller may read evidence of, filtered in SQL.
+    const access = await this.#authorizer.systems(
+      credentials,
+      securityReadinessEvidenceReadPermission,
+    );
+    const systems = access.result === 'some' ? access.filter : undefined;
     const [awaiting, expiring, waivers] = await Promise.all([
       this.#store.listScorecards({ awaitingSignOff: true }, { limit }),
-      this.#store.listExpiringAttestations(until, { limit }),
-      this.#store.listWaivers({ status: 'requested', limit }),
+      access.result === 'none'
+        ? []
+        : this.#store.listExpiringAttestations(until, { limit, systems }),
+      access.result === 'none'
+        ? []
+        : this.#store.listWaivers({ status: 'requested', limit, systems }),
     ]);
     return {
       awaitingSignOff: awaiting.items.map(s => toListItem(s)),
@@ -599,13 +675,28 @@ export class SecurityReadinessService {
       credentials,
       securityReadinessFactCreatePermission,
     );
-    const latest = this.#now().getTime() + CLOCK_SKEW_MS;
+    const binding = this.#bindingOf(credentials);
+    const latest = this.#now().getTime() + this.#maxClockSkewMs;
     const facts = body.facts.map((fact, index) => {
       const field = `facts[${index}]`;
+      if (isReservedSource(fact.source, this.#collectorIds)) {
+        throw new NotAllowedError(
+          `${field}.source '${fact.source}' is the name of a collector of the backend; facts pushed through the API may not use it`,
+        );
+      }
+      if (binding && fact.source !== binding.source) {
+        throw new NotAllowedError(
+          `${field}.source must be '${binding.source}', the source the token of ${binding.subject} is bound to; got '${fact.source}'`,
+        );
+      }
       const observedAt = instant(fact.observedAt, `${field}.observedAt`);
       if (observedAt.getTime() > latest) {
         throw new InputError(
-          `${field}.observedAt is in the future: ${fact.observedAt}`,
+          `${field}.observedAt is in the future: ${
+            fact.observedAt
+          } (at most ${Math.round(
+            this.#maxClockSkewMs / 60_000,
+          )} minutes ahead of the server's clock are accepted)`,
         );
       }
       const size = Buffer.byteLength(JSON.stringify(fact.value ?? null));
@@ -624,6 +715,9 @@ export class SecurityReadinessService {
         value: fact.value ?? null,
       };
     });
+    if (binding) {
+      await this.#checkFactScope(binding, facts);
+    }
     const result = await this.#store.insertFacts(facts);
     this.#logger.info(`Stored ${result.inserted} of ${facts.length} facts`, {
       systems: new Set(facts.map(f => f.systemRef)).size,
@@ -652,7 +746,38 @@ export class SecurityReadinessService {
         `checkId '${check.id}' is evaluated automatically (${check.evaluation.kind}) and does not accept attestations`,
       );
     }
+    if (body.evidence?.url !== undefined && !isHttpUrl(body.evidence.url)) {
+      throw new InputError(
+        `evidence.url must be an http or https link, got ${JSON.stringify(
+          body.evidence.url,
+        )}`,
+      );
+    }
+    const conflict = owningBodyConflict({
+      action: 'attest',
+      systemRef,
+      ownerRef: ownerOf(entity),
+      ownershipRefs: actor.ownershipRefs,
+    });
+    if (conflict) {
+      throw new NotAllowedError(conflict);
+    }
     const now = this.#now();
+    const overrules = attestationOverrulesFacts({
+      checkId: check.id,
+      factScore: automaticFactOutcome({
+        check,
+        entity: entity as StateInformationSystemEntity,
+        scorecard: this.#scorecard,
+        // The newest of each type and source is all the rule reads.
+        facts: await this.#store.factsForSystems([systemRef], now),
+        now,
+      })?.score,
+      result: body.result,
+    });
+    if (overrules) {
+      throw new NotAllowedError(overrules);
+    }
     const evidence = { ...body.evidence };
     if (evidence.performedOn !== undefined) {
       const today = DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!;
@@ -795,6 +920,15 @@ export class SecurityReadinessService {
         'A waiver must be decided by someone other than its requester',
       );
     }
+    const ownBody = ownBodyConflict({
+      systemRef: waiver.systemRef,
+      ownerRef: await this.#ownerOfSystem(waiver.systemRef),
+      ownershipRefs: actor.ownershipRefs,
+      allowOwnBody: this.#allowOwnBody,
+    });
+    if (ownBody) {
+      throw new NotAllowedError(ownBody);
+    }
     const now = this.#now();
     const status = waiverStatusAt(waiver, now);
     if (status !== 'requested') {
@@ -858,10 +992,27 @@ export class SecurityReadinessService {
       }
       throw new NotFoundError(`${systemRef} has no scorecard`);
     }
+    const owningBody = owningBodyConflict({
+      action: 'sign off',
+      systemRef,
+      ownerRef: await this.#ownerOfSystem(systemRef, stored.stateBodyRef),
+      ownershipRefs: actor.ownershipRefs,
+    });
+    if (owningBody) {
+      throw new NotAllowedError(owningBody);
+    }
     if (stored.result.inputsHash !== body.evidenceHash) {
       throw new ConflictError(
         `The scorecard of ${systemRef} changed since it was reviewed (evidenceHash is not the current one); reload and review it again`,
       );
+    }
+    const attester = signOffAttesterConflict({
+      signer: actor.userRef,
+      result: stored.result,
+      attestations: await this.#store.attestationsForSystems([systemRef]),
+    });
+    if (attester) {
+      throw new NotAllowedError(attester);
     }
     const signOff: SignOff = {
       id: randomUUID(),
@@ -942,6 +1093,99 @@ export class SecurityReadinessService {
     return systemRef;
   }
 
+  /** The owner Group of a system: the catalog's, else the stored one. */
+  async #ownerOfSystem(systemRef: string, stored?: string): Promise<string> {
+    const entity = await this.#systems.getSystem(systemRef);
+    if (entity) {
+      return ownerOf(entity);
+    }
+    return (
+      stored ?? (await this.#store.getScorecard(systemRef))?.stateBodyRef ?? ''
+    );
+  }
+
+  async #evidenceAllowed(
+    credentials: BackstageCredentials,
+    systemRef: string,
+  ): Promise<boolean> {
+    const access: SystemAccess = await this.#authorizer.systems(
+      credentials,
+      securityReadinessEvidenceReadPermission,
+    );
+    if (access.result !== 'some') {
+      return access.result === 'all';
+    }
+    return access.allows({
+      systemRef,
+      ownerRef: await this.#ownerOfSystem(systemRef),
+    });
+  }
+
+  /** 403 unless the caller may read the system's raw evidence. */
+  async #requireEvidence(
+    credentials: BackstageCredentials,
+    systemRef: string,
+  ): Promise<void> {
+    if (!(await this.#evidenceAllowed(credentials, systemRef))) {
+      throw new NotAllowedError(
+        `Not allowed: ${securityReadinessEvidenceReadPermission.name} of ${systemRef} (its owner body, security officers and auditors read its facts)`,
+      );
+    }
+  }
+
+  /**
+   * The binding of an external caller (a static token of
+   * `backend.auth.externalAccess`, whose principal subject is the configured
+   * `subject`, or `external:<subject>` for JWKS and legacy tokens) from
+   * `securityReadiness.factSources`; 403 when it has none. Other backend
+   * plugins (`plugin:<id>`, trusted code of this backend) have no binding.
+   */
+  #bindingOf(credentials: BackstageCredentials): FactSourceBinding | undefined {
+    const principal = credentials.principal as {
+      type?: string;
+      subject?: string;
+    };
+    if (principal.type !== 'service') {
+      return undefined;
+    }
+    const subject = principal.subject ?? '';
+    if (subject.startsWith('plugin:')) {
+      return undefined;
+    }
+    const name = subject.replace(/^external:/, '');
+    const binding = this.#factSources.find(b => b.subject === name);
+    if (!binding) {
+      throw new NotAllowedError(
+        `The token of ${name} is bound to no fact source (securityReadiness.factSources); it may report on no system`,
+      );
+    }
+    return binding;
+  }
+
+  /** 403 naming the first system the binding may not report on. */
+  async #checkFactScope(
+    binding: FactSourceBinding,
+    facts: { systemRef: string }[],
+  ): Promise<void> {
+    const systemRefs = [...new Set(facts.map(f => f.systemRef))];
+    for (const systemRef of systemRefs) {
+      if (binding.systems.includes(systemRef)) {
+        continue;
+      }
+      const entity = await this.#systems.getSystem(systemRef);
+      const owner = entity ? ownerOf(entity) : undefined;
+      if (!owner || !binding.ownerGroups.includes(owner)) {
+        throw new NotAllowedError(
+          `The token of ${binding.subject} may not report on ${systemRef}${
+            owner ? ` (owned by ${owner})` : ''
+          }: it is bound to ${[...binding.ownerGroups, ...binding.systems].join(
+            ', ',
+          )}`,
+        );
+      }
+    }
+  }
+
   async #requireSystem(systemRef: string): Promise<Entity> {
     const entity = await this.#systems.getSystem(systemRef);
     if (!entity) {
@@ -998,6 +1242,22 @@ function latestPerCheck(attestations: Attestation[]): Attestation[] {
   return [...latest.values()].sort((a, b) =>
     a.checkId.localeCompare(b.checkId),
   );
+}
+
+/** A check's evidence without its links and digests, for readers of summaries. */
+function redactChecks(checks: CheckResult[]): CheckResult[] {
+  return checks.map(check => {
+    const { url, sha256, attestationId, ...evidence } = check.evidence;
+    return { ...check, evidence };
+  });
+}
+
+function redactResult<T extends { checks: CheckResult[] }>(result: T): T {
+  return { ...result, checks: redactChecks(result.checks) };
+}
+
+function redactSignOff(signOff: SignOff): SignOff {
+  return { ...signOff, results: redactChecks(signOff.results) };
 }
 
 function actionsOf(

@@ -63,7 +63,7 @@ async function setup(databaseId: TestDatabaseId, language: 'ru' | 'en' = 'ru') {
       scorecard: DEFAULT_SCORECARD,
     }),
     config: {
-      facts: { retentionDays: 400 },
+      facts: { retentionDays: 400, maxClockSkewMs: 300_000 },
       attestations: { remindDaysBefore: 30 },
       schedules: DEFAULT_SCHEDULES,
     },

@@ -10,7 +10,42 @@ import {
 import {
   AuthorizeResult,
   BasicPermission,
+  PermissionCriteria,
+  PolicyDecision,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import { SecurityReadinessSystemResource } from '@qaztech/plugin-security-readiness-common';
+import { SystemQuery } from '../permissions/resource';
+
+/**
+ * Which systems' records a caller may read with a resource permission:
+ * all, none, or those a filter selects (the policy's conditions, as a
+ * store filter and as a test of one system).
+ */
+export type SystemAccess =
+  | { result: 'all' }
+  | { result: 'none' }
+  | {
+      result: 'some';
+      filter: PermissionCriteria<SystemQuery>;
+      allows(resource: SecurityReadinessSystemResource): boolean;
+    };
+
+/** Whether a {@link SystemAccess} lets the caller read one system's record. */
+export function accessAllows(
+  access: SystemAccess,
+  resource: SecurityReadinessSystemResource,
+): boolean {
+  if (access.result === 'some') {
+    return access.allows(resource);
+  }
+  return access.result === 'all';
+}
 
 /**
  * Asks the permission framework; when it cannot answer (the permission
@@ -47,14 +82,53 @@ export interface Authorizer {
     credentials: BackstageCredentials,
     permissions: BasicPermission[],
   ): Promise<Set<string>>;
+  /**
+   * Which systems a resource permission lets the caller act on; a
+   * conditional decision is applied here with the plugin's own rules.
+   */
+  systems(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+  ): Promise<SystemAccess>;
 }
 
 /** Creates the {@link Authorizer} of the plugin. */
 export function createAuthorizer(options: {
   permissions: PermissionsService;
+  /** The plugin's rules, from the permissions registry. */
+  ruleset: PermissionRuleset<SecurityReadinessSystemResource, SystemQuery>;
 }): Authorizer {
-  const { permissions } = options;
+  const { permissions, ruleset } = options;
+  const transform = createConditionTransformer(ruleset);
+  const authorize = createConditionAuthorizer(ruleset);
   return {
+    async systems(credentials, permission) {
+      let decision: PolicyDecision;
+      try {
+        [decision] = await permissions.authorizeConditional([{ permission }], {
+          credentials,
+        });
+      } catch (error) {
+        if (isError(error) && error.name === 'NotAllowedError') {
+          throw error;
+        }
+        throw new ServiceUnavailableError(
+          'The permission service could not be reached, so nothing was done; try again later',
+        );
+      }
+      if (decision.result === AuthorizeResult.ALLOW) {
+        return { result: 'all' };
+      }
+      if (decision.result !== AuthorizeResult.CONDITIONAL) {
+        return { result: 'none' };
+      }
+      const conditional = decision;
+      return {
+        result: 'some',
+        filter: transform(conditional.conditions),
+        allows: resource => authorize(conditional, resource),
+      };
+    },
     async check(credentials, permission) {
       const [decision] = await authorizeOrUnavailable(
         permissions,

@@ -1018,6 +1018,271 @@ describe.each(databases.eachSupportedId())(
       expectStatus(await a.get('/summary?days=0', USERS.auditor), 400);
     });
 
+    it('refuses a sign-off by an attester of the result, and attesting or signing off by the owning body', async () => {
+      const attested = await a.post('/attestations', {
+        systemRef: SYSTEMS.eLicense,
+        checkId: 'soc-monitoring',
+        result: 'pass',
+        evidence: { notes: 'Договор с ОЦИБ № 12' },
+      });
+      expectStatus(attested, 201);
+      const card = await a.scorecard(USERS.officer);
+      expect(card.body.allowedActions).not.toContain('sign-off');
+      const hash = card.body.result.inputsHash;
+      const own = await a.post('/signoffs', {
+        systemRef: SYSTEMS.eLicense,
+        evidenceHash: hash,
+      });
+      expectStatus(own, 403);
+      expect(own.body.error.message).toBe(
+        'Separation of duties: you attested soc-monitoring of system:default/e-license; someone who attested none of its checks must sign off the result',
+      );
+      // A member of mcriap, which owns e-license, with every permission.
+      backend.grants[USERS.guest] = backend.grants[USERS.officer];
+      expect((await a.scorecard(USERS.guest)).body.allowedActions).toEqual([
+        'request-waiver',
+        'evaluate',
+      ]);
+      for (const [path, body] of [
+        [
+          '/attestations',
+          {
+            systemRef: SYSTEMS.eLicense,
+            checkId: 'security-governance',
+            result: 'pass',
+            evidence: { notes: 'Приказ о назначении' },
+          },
+        ],
+        ['/signoffs', { systemRef: SYSTEMS.eLicense, evidenceHash: hash }],
+      ] as const) {
+        const res = await a.post(path, body, USERS.guest);
+        expectStatus(res, 403);
+        expect(res.body.error.message).toMatch(
+          /^Conflict of interest: you are a member of group:default\/mcriap, the body that owns system:default\/e-license, and may not (attest|sign off) its scorecard$/,
+        );
+      }
+      expectStatus(
+        await a.post(
+          '/signoffs',
+          { systemRef: SYSTEMS.eLicense, evidenceHash: hash },
+          USERS.officer2,
+        ),
+        201,
+      );
+    });
+
+    it('refuses an attestation that would lift failing automatic facts, and evidence links that are not http(s)', async () => {
+      const facts = cleanFacts().map(f =>
+        f.type === 'tls-probe'
+          ? { ...f, value: { approvedCrypto: false, governmentIdpLogin: true } }
+          : f,
+      );
+      expectStatus(await a.pushFacts(facts), 202);
+      const attest = (result: unknown, url?: string) =>
+        a.post('/attestations', {
+          systemRef: SYSTEMS.eLicense,
+          checkId: 'crypto-and-login',
+          result,
+          evidence: { notes: 'Проверено вручную', ...(url ? { url } : {}) },
+        });
+      const lifted = await attest('pass');
+      expectStatus(lifted, 403);
+      expect(lifted.body.error.message).toBe(
+        'The automatic facts of crypto-and-login fail (score 5 of 10); an attestation may not overrule them: fix the finding or request a waiver',
+      );
+      // Confirming the failure (or worse) is not lifting it.
+      expectStatus(await attest(5), 201);
+      for (const url of [
+        // eslint-disable-next-line no-script-url
+        'javascript:alert(1)',
+        'data:text/html,x',
+        'file:///etc/passwd',
+      ]) {
+        const res = await a.post('/attestations', {
+          systemRef: SYSTEMS.eLicense,
+          checkId: 'soc-monitoring',
+          result: 'pass',
+          evidence: { url },
+        });
+        expect(res.status).toBe(400);
+      }
+    });
+
+    it('lets officers decide waivers of their own body only when allowOwnBody is on', async () => {
+      backend.grants[USERS.guest] = backend.grants[USERS.officer];
+      const waiver = await a.post('/waivers', {
+        systemRef: SYSTEMS.eLicense,
+        checkId: 'soc-monitoring',
+        justification: 'ОЦИБ подключается',
+        expiresAt: inDays(30),
+      });
+      expectStatus(waiver, 201);
+      const decide = () =>
+        a.post(
+          `/waivers/${waiver.body.id}/decision`,
+          { decision: 'granted' },
+          USERS.guest,
+        );
+      const refused = await decide();
+      expectStatus(refused, 403);
+      expect(refused.body.error.message).toContain(
+        'system:default/e-license belongs to your own body group:default/mcriap',
+      );
+
+      await backend.stop();
+      backend = await startSecurityReadinessBackend({
+        knex: backend.knex,
+        config: { securityReadiness: { allowOwnBody: true } },
+      });
+      a = api(backend);
+      backend.grants[USERS.guest] = backend.grants[USERS.officer];
+      expectStatus(await decide(), 200);
+    });
+
+    it('binds a static token to its source and systems, reserves collector names and refuses facts from the future', async () => {
+      await backend.stop();
+      backend = await startSecurityReadinessBackend({
+        knex: backend.knex,
+        config: {
+          securityReadiness: {
+            facts: { maxClockSkewMinutes: 1 },
+            factSources: [
+              {
+                subject: 'test-service',
+                source: 'ci:gitlab',
+                ownerGroups: [OTHER_BODY],
+              },
+            ],
+          },
+        },
+      });
+      a = api(backend);
+      const fact = (extra: object) => ({
+        systemRef: SYSTEMS.taxPortal,
+        type: 'findings',
+        source: 'ci:gitlab',
+        observedAt: new Date(Date.now() - 60_000).toISOString(),
+        value: { findings: [] },
+        ...extra,
+      });
+      const cases: Array<[object, number, string]> = [
+        [
+          { systemRef: SYSTEMS.eLicense },
+          403,
+          'The token of test-service may not report on system:default/e-license (owned by group:default/mcriap): it is bound to group:default/minfin',
+        ],
+        [
+          { source: 'http:trivy' },
+          403,
+          "facts[0].source 'http:trivy' is the name of a collector of the backend; facts pushed through the API may not use it",
+        ],
+        [{ source: 'entity' }, 403, 'is the name of a collector'],
+        [{ source: 'ci:other' }, 403, "facts[0].source must be 'ci:gitlab'"],
+        [
+          { observedAt: new Date(Date.now() + 3 * 60_000).toISOString() },
+          400,
+          'at most 1 minutes ahead',
+        ],
+      ];
+      for (const [extra, status, message] of cases) {
+        const res = await a.pushFacts([fact(extra)]);
+        expectStatus(res, status);
+        expect(res.body.error.message).toContain(message);
+      }
+      expectStatus(await a.pushFacts([fact({})]), 202);
+      const stored = await a.get(
+        '/scorecards/default/tax-portal/facts',
+        USERS.auditor,
+      );
+      expect(stored.body.items.map((f: any) => f.source)).toEqual([
+        'ci:gitlab',
+      ]);
+
+      // A token that config binds to nothing reports nothing.
+      await backend.stop();
+      backend = await startSecurityReadinessBackend({
+        knex: backend.knex,
+        config: {},
+      });
+      a = api(backend);
+      const unbound = await a.pushFacts([fact({})]);
+      expectStatus(unbound, 403);
+      expect(unbound.body.error.message).toContain(
+        'The token of test-service is bound to no fact source',
+      );
+    });
+
+    it('shows raw evidence to the owning body, officers and auditors only, in single reads and the review queue', async () => {
+      expectStatus(await a.pushFacts(cleanFacts()), 202);
+      const attested = await a.post('/attestations', {
+        systemRef: SYSTEMS.eLicense,
+        checkId: 'soc-monitoring',
+        result: 'pass',
+        evidence: {
+          url: 'https://docs.example.kz/soc.pdf',
+          sha256: SHA,
+        },
+        // Expiring soon, so that the review queue lists it.
+        expiresAt: inDays(5),
+      });
+      expectStatus(attested, 201);
+      const waiver = await a.post('/waivers', {
+        systemRef: SYSTEMS.eLicense,
+        checkId: 'security-governance',
+        justification: 'Документы на согласовании',
+        expiresAt: inDays(30),
+      });
+      expectStatus(waiver, 201);
+
+      for (const user of [USERS.owner, USERS.officer, USERS.auditor]) {
+        const facts = await a.get('/scorecards/default/e-license/facts', user);
+        expectStatus(facts, 200);
+        expect(facts.body.items.length).toBeGreaterThan(0);
+        const card = await a.scorecard(user);
+        expect(card.body.attestations).toEqual([
+          expect.objectContaining({ id: attested.body.id }),
+        ]);
+        expect(card.body.waivers).toEqual([
+          expect.objectContaining({ id: waiver.body.id }),
+        ]);
+        const queue = await a.get('/review-queue', user);
+        expect(queue.body.expiringAttestations.map((x: any) => x.id)).toEqual([
+          attested.body.id,
+        ]);
+        expect(queue.body.pendingWaivers.map((x: any) => x.id)).toEqual([
+          waiver.body.id,
+        ]);
+      }
+
+      // Of another body: the summary, not the evidence.
+      const outsider = USERS.outsider;
+      const facts = await a.get(
+        '/scorecards/default/e-license/facts',
+        outsider,
+      );
+      expectStatus(facts, 403);
+      expect(facts.body.error.message).toContain(
+        'security-readiness.evidence.read of system:default/e-license',
+      );
+      const card = await a.scorecard(outsider);
+      expectStatus(card, 200);
+      expect(card.body.result.score).toEqual(expect.any(Number));
+      expect(card.body.attestations).toEqual([]);
+      expect(card.body.waivers).toEqual([]);
+      expect(check(card.body, 'soc-monitoring').evidence).toEqual({
+        summary: expect.any(String),
+      });
+      const queue = await a.get('/review-queue', outsider);
+      expectStatus(queue, 200);
+      expect(queue.body.expiringAttestations).toEqual([]);
+      expect(queue.body.pendingWaivers).toEqual([]);
+      // Their own body's system still shows (it has none here).
+      expectStatus(
+        await a.get('/scorecards/default/tax-portal/facts', outsider),
+        200,
+      );
+    });
+
     it('lists expiring attestations in the review queue', async () => {
       const soon = await a.post('/attestations', {
         systemRef: SYSTEMS.eLicense,

@@ -89,6 +89,7 @@ describe('readSecurityReadinessConfig', () => {
         valuePath: 'summary.counts',
         timeoutMs: 5000,
         concurrency: 8,
+        allowedHosts: ['scanner.example.kz'],
       },
       {
         id: 'openssf',
@@ -96,9 +97,111 @@ describe('readSecurityReadinessConfig', () => {
         url: 'https://api.securityscorecards.dev/projects/{repository}',
         timeoutMs: 10000,
         concurrency: 4,
+        allowedHosts: ['api.securityscorecards.dev'],
       },
     ]);
     expect(config.notifications.language).toBe('kk');
+  });
+
+  it('reads fact sources, the clock skew, allowOwnBody and the collectors’ hosts', () => {
+    const defaults = read({});
+    expect(defaults.factSources).toEqual([]);
+    expect(defaults.allowOwnBody).toBe(false);
+    expect(defaults.facts.maxClockSkewMs).toBe(5 * 60_000);
+
+    const config = read({
+      allowOwnBody: true,
+      facts: { maxClockSkewMinutes: 2 },
+      factSources: [
+        {
+          subject: 'ci-pipeline',
+          source: 'ci:gitlab',
+          ownerGroups: ['mcriap', 'group:default/MinFin'],
+          systems: ['e-license'],
+        },
+      ],
+      collectors: {
+        allowedHosts: ['Scanner.example.kz', 'api.example.kz:8443'],
+        http: [
+          {
+            id: 'trivy',
+            factType: 'vulnerabilities',
+            url: 'https://scanner.example.kz/api/{namespace}/{name}',
+          },
+        ],
+      },
+    });
+    expect(config.allowOwnBody).toBe(true);
+    expect(config.facts.maxClockSkewMs).toBe(2 * 60_000);
+    expect(config.factSources).toEqual([
+      {
+        subject: 'ci-pipeline',
+        source: 'ci:gitlab',
+        ownerGroups: ['group:default/mcriap', 'group:default/minfin'],
+        systems: ['system:default/e-license'],
+      },
+    ]);
+    expect(config.collectors.http[0].allowedHosts).toEqual([
+      'scanner.example.kz',
+      'api.example.kz:8443',
+    ]);
+  });
+
+  it.each([
+    [
+      {
+        factSources: [
+          { subject: 'ci', source: 'http:trivy', ownerGroups: ['a'] },
+        ],
+      },
+      'securityReadiness.factSources[0].source must be a slug such as ci:gitlab, and not a collector\'s (entity, http:*), got "http:trivy"',
+    ],
+    [
+      { factSources: [{ subject: 'ci', source: 'entity', systems: ['a'] }] },
+      'securityReadiness.factSources[0].source must be a slug such as ci:gitlab, and not a collector\'s (entity, http:*), got "entity"',
+    ],
+    [
+      { factSources: [{ subject: 'ci', source: 'ci:x' }] },
+      'securityReadiness.factSources[0] must name ownerGroups or systems the token may report on',
+    ],
+    [
+      {
+        factSources: [
+          { subject: 'ci', source: 'ci:x', ownerGroups: ['user:default/a'] },
+        ],
+      },
+      'securityReadiness.factSources[0].ownerGroups must list group refs, got user:default/a',
+    ],
+    [
+      {
+        factSources: [
+          { subject: 'ci', source: 'ci:x', systems: ['a'] },
+          { subject: 'ci', source: 'ci:y', systems: ['b'] },
+        ],
+      },
+      'securityReadiness.factSources binds subject ci twice',
+    ],
+    [
+      {
+        collectors: {
+          http: [{ id: 'x', factType: 'y', url: 'https://{name}.evil.kz/a' }],
+        },
+      },
+      'securityReadiness.collectors.http[0].url may not have a placeholder in its host, got "https://{name}.evil.kz/a"',
+    ],
+    [
+      {
+        collectors: {
+          allowedHosts: ['scanner.example.kz'],
+          http: [
+            { id: 'x', factType: 'y', url: 'https://other.example.kz/{name}' },
+          ],
+        },
+      },
+      'securityReadiness.collectors.http[0].url is on other.example.kz, which securityReadiness.collectors.allowedHosts does not list',
+    ],
+  ])('refuses %j', (input, message) => {
+    expect(() => read(input)).toThrow(message);
   });
 
   it('overrides only the levels of the default scorecard', () => {

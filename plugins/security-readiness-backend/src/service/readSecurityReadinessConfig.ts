@@ -4,8 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DEFAULT_SCORECARD,
+  isReservedSource,
   Scorecard,
   validateScorecard,
 } from '@qaztech/plugin-security-readiness-common';
@@ -30,6 +32,26 @@ export type HttpCollectorConfig = {
   timeoutMs: number;
   /** How many systems are asked at once. */
   concurrency: number;
+  /**
+   * The hosts (`name` or `name:port`, lower case) the collector may call;
+   * a filled-in URL on any other host is refused.
+   */
+  allowedHosts: string[];
+};
+
+/**
+ * What one static token (`backend.auth.externalAccess`) may report through
+ * `POST /facts` (see config.d.ts, `securityReadiness.factSources`).
+ */
+export type FactSourceBinding = {
+  /** The external access subject of the token, e.g. `ci-pipeline`. */
+  subject: string;
+  /** The `source` its facts must carry, e.g. `ci:gitlab`. */
+  source: string;
+  /** Owner Group refs (lower case) whose systems it may report on. */
+  ownerGroups: string[];
+  /** System refs (lower case) it may report on, besides the groups'. */
+  systems: string[];
 };
 
 /** The security readiness backend's settings, with the defaults applied. */
@@ -45,7 +67,17 @@ export interface SecurityReadinessConfig {
   facts: {
     /** Facts older than this are deleted, except the newest of each kind. */
     retentionDays: number;
+    /** How far ahead of the server's clock a pushed fact may be observed. */
+    maxClockSkewMs: number;
   };
+  /** What each static token may report; tokens not listed may report none. */
+  factSources: FactSourceBinding[];
+  /**
+   * Whether security officers may decide waivers of their own body's
+   * systems. Attesting and signing off one's own body's systems is refused
+   * whatever this says.
+   */
+  allowOwnBody: boolean;
   attestations: {
     /** How many days before an attestation expires its owner is told. */
     remindDaysBefore: number;
@@ -73,6 +105,8 @@ export const DEFAULT_SCHEDULES: SecurityReadinessConfig['schedules'] = {
   },
 };
 
+/** Pushed facts may be this many minutes ahead of the clock unless configured. */
+export const DEFAULT_MAX_CLOCK_SKEW_MINUTES = 5;
 /** Facts are kept this many days unless configured. */
 export const DEFAULT_FACT_RETENTION_DAYS = 400;
 /** Owners are told this many days before an attestation expires. */
@@ -135,7 +169,16 @@ function readSchedule(
   }
 }
 
-function readHttpCollector(config: Config, key: string): HttpCollectorConfig {
+/** `name` or `name:port` of a URL, lower case, as allow-lists hold them. */
+export function hostOf(url: URL): string {
+  return url.host.toLocaleLowerCase('en-US');
+}
+
+function readHttpCollector(
+  config: Config,
+  key: string,
+  allowedHosts: string[] | undefined,
+): HttpCollectorConfig {
   const id = config.getString('id');
   if (!SLUG.test(id)) {
     throw new InputError(
@@ -160,15 +203,33 @@ function readHttpCollector(config: Config, key: string): HttpCollectorConfig {
       );
     }
   }
-  let protocol: string | undefined;
+  let parsed: URL | undefined;
   try {
-    protocol = new URL(url.replace(PLACEHOLDER, 'x')).protocol;
+    parsed = new URL(url.replace(PLACEHOLDER, 'x'));
   } catch {
-    protocol = undefined;
+    parsed = undefined;
   }
-  if (protocol !== 'http:' && protocol !== 'https:') {
+  if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
     throw new InputError(
       `${key}.url must be an http or https URL, got ${JSON.stringify(url)}`,
+    );
+  }
+  // The host is fixed by config: a placeholder there would let a system's
+  // record choose where the collector (and its credentials) go.
+  const authority = url.replace(/^[a-z]+:\/\//i, '').split(/[/?#]/)[0];
+  if (/\{[^}]*\}/.test(authority)) {
+    throw new InputError(
+      `${key}.url may not have a placeholder in its host, got ${JSON.stringify(
+        url,
+      )}`,
+    );
+  }
+  const hosts = allowedHosts ?? [hostOf(parsed!)];
+  if (!hosts.includes(hostOf(parsed!))) {
+    throw new InputError(
+      `${key}.url is on ${hostOf(
+        parsed!,
+      )}, which securityReadiness.collectors.allowedHosts does not list`,
     );
   }
   const headersConfig = config.getOptionalConfig('headers');
@@ -201,16 +262,20 @@ function readHttpCollector(config: Config, key: string): HttpCollectorConfig {
       : {}),
     timeoutMs,
     concurrency,
+    allowedHosts: hosts,
   };
 }
 
 function readHttpCollectors(config: Config): HttpCollectorConfig[] {
   const list =
     config.getOptionalConfigArray('securityReadiness.collectors.http') ?? [];
+  const allowed = config
+    .getOptionalStringArray('securityReadiness.collectors.allowedHosts')
+    ?.map(host => host.trim().toLocaleLowerCase('en-US'));
   const collectors = list.map((item, index) => {
     const key = `securityReadiness.collectors.http[${index}]`;
     try {
-      return readHttpCollector(item, key);
+      return readHttpCollector(item, key, allowed);
     } catch (error) {
       if (error instanceof InputError) {
         throw error;
@@ -229,6 +294,72 @@ function readHttpCollectors(config: Config): HttpCollectorConfig[] {
     seen.add(collector.id);
   }
   return collectors;
+}
+
+function refList(
+  config: Config,
+  key: string,
+  label: string,
+  kind: 'group' | 'system',
+): string[] {
+  return (config.getOptionalStringArray(key) ?? []).map(value => {
+    let ref: string;
+    try {
+      ref = stringifyEntityRef(
+        parseEntityRef(value, {
+          defaultKind: kind,
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch {
+      throw new InputError(
+        `${label} has an entity ref that is not one: ${value}`,
+      );
+    }
+    if (!ref.startsWith(`${kind}:`)) {
+      throw new InputError(`${label} must list ${kind} refs, got ${value}`);
+    }
+    return ref.toLocaleLowerCase('en-US');
+  });
+}
+
+function readFactSources(config: Config): FactSourceBinding[] {
+  const list =
+    config.getOptionalConfigArray('securityReadiness.factSources') ?? [];
+  const bindings = list.map((item, index) => {
+    const key = `securityReadiness.factSources[${index}]`;
+    const subject = item.getString('subject');
+    const source = item.getString('source');
+    if (!SLUG.test(source) || isReservedSource(source)) {
+      throw new InputError(
+        `${key}.source must be a slug such as ci:gitlab, and not a collector's (entity, http:*), got ${JSON.stringify(
+          source,
+        )}`,
+      );
+    }
+    const binding: FactSourceBinding = {
+      subject,
+      source,
+      ownerGroups: refList(item, 'ownerGroups', `${key}.ownerGroups`, 'group'),
+      systems: refList(item, 'systems', `${key}.systems`, 'system'),
+    };
+    if (binding.ownerGroups.length + binding.systems.length === 0) {
+      throw new InputError(
+        `${key} must name ownerGroups or systems the token may report on`,
+      );
+    }
+    return binding;
+  });
+  const seen = new Set<string>();
+  for (const binding of bindings) {
+    if (seen.has(binding.subject)) {
+      throw new InputError(
+        `securityReadiness.factSources binds subject ${binding.subject} twice`,
+      );
+    }
+    seen.add(binding.subject);
+  }
+  return bindings;
 }
 
 /**
@@ -262,7 +393,17 @@ export function readSecurityReadinessConfig(
         DEFAULT_FACT_RETENTION_DAYS,
         1,
       ),
+      maxClockSkewMs:
+        wholeNumber(
+          config,
+          'securityReadiness.facts.maxClockSkewMinutes',
+          DEFAULT_MAX_CLOCK_SKEW_MINUTES,
+          0,
+        ) * 60_000,
     },
+    factSources: readFactSources(config),
+    allowOwnBody:
+      config.getOptionalBoolean('securityReadiness.allowOwnBody') ?? false,
     attestations: {
       remindDaysBefore: wholeNumber(
         config,

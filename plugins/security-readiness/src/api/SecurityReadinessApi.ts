@@ -35,6 +35,11 @@ export type ScorecardAction =
  */
 export type ScorecardView = ScorecardResponse & {
   allowedActions: ScorecardAction[];
+  /**
+   * True when the caller may not read the raw evidence (the owning body,
+   * security officers and auditors may): waivers and attestations are empty.
+   */
+  evidenceHidden?: boolean;
 };
 
 /**

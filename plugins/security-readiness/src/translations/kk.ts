@@ -147,6 +147,8 @@ export default {
   'scorecard.signedOff': 'Бағалау картасы бекітілді.',
   'scorecard.evaluated': 'Жүйе бағаланды.',
   'scorecard.waiversTitle': 'Қаралатын алып тастаулар',
+  'scorecard.evidenceHidden':
+    'Тексерулер бойынша дәлелдерді (фактілер, растаулар, алып тастаулар) тек иелік етуші орган, қауіпсіздік офицерлері және аудиторлар көреді.',
   'scorecard.waiverLine': '{{check}}: {{date}} дейін, сұраған {{by}}',
   'history.title': 'Тарих',
   'history.empty': 'Әзірге өзгерістер жоқ',

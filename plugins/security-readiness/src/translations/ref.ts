@@ -183,6 +183,8 @@ export const securityReadinessTranslationRef = createTranslationRef({
       signedOff: 'The scorecard is signed off.',
       evaluated: 'The system has been evaluated.',
       waiversTitle: 'Waivers to decide',
+      evidenceHidden:
+        'The evidence behind the checks (facts, attestations, waivers) is shown to the owning body, security officers and auditors only.',
       waiverLine: '{{check}}: until {{date}}, requested by {{by}}',
     },
     history: {

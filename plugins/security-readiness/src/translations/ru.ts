@@ -149,6 +149,8 @@ export default {
   'scorecard.signedOff': 'Карта оценки утверждена.',
   'scorecard.evaluated': 'Система оценена.',
   'scorecard.waiversTitle': 'Исключения на рассмотрении',
+  'scorecard.evidenceHidden':
+    'Доказательства по проверкам (факты, подтверждения, исключения) видят только орган-владелец, офицеры безопасности и аудиторы.',
   'scorecard.waiverLine': '{{check}}: до {{date}}, запросил(а) {{by}}',
   'history.title': 'История',
   'history.empty': 'Изменений пока нет',

@@ -912,7 +912,14 @@ export const MATRIX: MatrixRow[] = [
     path: '/scorecards/{namespace}/{name}/facts',
     ownership: OWN_OTHER,
     request: (_, ctx) => ({ params: systemParams(ctx) }),
-    ...READ,
+    // Raw facts: the owning body (a conditional grant applied by the
+    // plugin's IS_OWNER_BODY rule), security officers and auditors.
+    roles: roles(
+      { own: ok(), other: FORBIDDEN },
+      { securityOfficer: ok(), auditor: ok(), admin: ok() },
+    ),
+    anonymous: UNAUTHENTICATED,
+    service: ok(),
   },
   {
     plugin: 'security-readiness',
@@ -937,7 +944,11 @@ export const MATRIX: MatrixRow[] = [
         comment: 'Проверено.',
       },
     }),
-    roles: only(['securityOfficer', 'admin'], 201),
+    // Nobody signs off a system of a body they belong to.
+    roles: only(['securityOfficer', 'admin'], 201, {
+      securityOfficer: { own: FORBIDDEN, other: ok(201) },
+      admin: { own: FORBIDDEN, other: ok(201) },
+    }),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },
@@ -989,7 +1000,8 @@ export const MATRIX: MatrixRow[] = [
           {
             systemRef: systemRefOf(ctx.body),
             type: 'scanner',
-            source: `authz-${ctx.serial}`,
+            // The source the CI token is bound to (suiteBackend.ts).
+            source: 'ci:pipeline',
             observedAt: new Date(Date.now() - 60_000).toISOString(),
             value: { critical: 0 },
           },
@@ -1014,7 +1026,11 @@ export const MATRIX: MatrixRow[] = [
         evidence: { notes: 'Подключено к ОЦИБ.' },
       },
     }),
-    roles: only(['securityOfficer', 'admin'], 201),
+    // Nobody attests a system of a body they belong to.
+    roles: only(['securityOfficer', 'admin'], 201, {
+      securityOfficer: { own: FORBIDDEN, other: ok(201) },
+      admin: { own: FORBIDDEN, other: ok(201) },
+    }),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },
@@ -1049,7 +1065,12 @@ export const MATRIX: MatrixRow[] = [
       params: { id },
       body: { decision: 'rejected', comment: 'Нет плана устранения.' },
     }),
-    roles: only(['securityOfficer', 'admin']),
+    // Officers do not decide waivers of their own body's systems
+    // (securityReadiness.allowOwnBody is off).
+    roles: only(['securityOfficer', 'admin'], 200, {
+      securityOfficer: { own: FORBIDDEN, other: ok() },
+      admin: { own: FORBIDDEN, other: ok() },
+    }),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },

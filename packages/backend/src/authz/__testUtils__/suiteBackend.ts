@@ -35,6 +35,10 @@ import { SigningKey, createSigningKey } from './tokens';
 
 /** The static token of the CI pipeline that pushes readiness facts. */
 export const CI_TOKEN = 'authz-matrix-ci-token-0123456789abcdef';
+/** The source the CI token's facts must carry. */
+export const CI_SOURCE = 'ci:pipeline';
+/** The state body whose systems the CI token may report on. */
+export const CI_BODY = 'minzdrav';
 
 /**
  * Starts the suite's backend as the app runs it, for authorization tests:
@@ -94,6 +98,20 @@ export async function startSuiteBackend(database: JsonObject) {
             keyStore: key.keyStoreConfig,
           },
           permission: { enabled: true },
+          // The CI token reports, as ci:pipeline, on the systems of the
+          // matrix's "other" body only (docs/security-readiness.md).
+          securityReadiness: {
+            // Tighter than the default 5 minutes, so that the insider suite
+            // can tell a configured skew from the old fixed one.
+            facts: { maxClockSkewMinutes: 1 },
+            factSources: [
+              {
+                subject: 'ci-pipeline',
+                source: CI_SOURCE,
+                ownerGroups: [`group:default/${CI_BODY}`],
+              },
+            ],
+          },
           catalog: {
             rules: [{ allow: ['System', 'Group', 'User', 'Location'] }],
             locations: exampleLocations(),

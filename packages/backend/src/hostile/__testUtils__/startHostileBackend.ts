@@ -184,6 +184,14 @@ export async function startHostileBackend(options: {
           moratorium: { schedule: manual },
           securityReadiness: {
             schedule: { evaluate: manual, maintenance: manual },
+            // The pipeline reports as `ci` on the hostile systems' body.
+            factSources: [
+              {
+                subject: 'hostile-ci',
+                source: 'ci',
+                ownerGroups: ['group:default/mcriap'],
+              },
+            ],
           },
         },
       }),

@@ -373,6 +373,40 @@ describe('EntitySecurityReadinessContent', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   }, 30_000);
 
+  it('shows a refused sign-off with the conflict the backend names', async () => {
+    const user = userEvent.setup({ delay: null });
+    serve(scorecardView({ allowedActions: ['sign-off'] }));
+    const conflict =
+      'Separation of duties: you attested security-governance of system:default/tax; someone who attested none of its checks must sign off the result';
+    server.use(
+      http.post(`${SR_URL}/signoffs`, () =>
+        errorBody('NotAllowedError', conflict, 403),
+      ),
+    );
+    await renderTab();
+
+    await user.click(await screen.findByRole('button', { name: 'Sign off' }));
+    const dialog = screen.getByRole('dialog', {
+      name: 'Sign off the scorecard',
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Sign off' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      conflict,
+    );
+  }, 30_000);
+
+  it('says who may see the evidence when the caller may not', async () => {
+    serve(
+      scorecardView({ evidenceHidden: true, waivers: [], attestations: [] }),
+    );
+    await renderTab();
+    expect(
+      await screen.findByText(
+        'The evidence behind the checks (facts, attestations, waivers) is shown to the owning body, security officers and auditors only.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows the latest sign-off and a drop below it', async () => {
     serve(
       scorecardView({

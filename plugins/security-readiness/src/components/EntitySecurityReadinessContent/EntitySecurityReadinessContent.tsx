@@ -199,6 +199,11 @@ export function EntitySecurityReadinessContent() {
 
   return (
     <Grid container spacing={2}>
+      {view.evidenceHidden && (
+        <Grid item xs={12}>
+          <Notice severity="info">{t('scorecard.evidenceHidden')}</Notice>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <InfoCard title={t('scorecard.title')}>
           <Box display="flex" alignItems="center" gridGap={16} flexWrap="wrap">
