@@ -74,6 +74,9 @@ fi
 # What the Helm values give every replica: their plain environment and their
 # config file (the chart's app-config-from-configmap.yaml) ...
 eval "$(node e2e/prod/helm.mjs "$out/app-config-from-helm.yaml")" || die "could not render the Helm values"
+# The pipeline this test plays is the one of the journey's system's body
+# (mcriap); the Helm values name another body's as their example.
+export SECURITY_READINESS_CI_OWNER_GROUP=group:default/mcriap
 # ... and the Secret's keys, here for loopback. PGSSLMODE stays unset: the
 # local PostgreSQL has no TLS.
 unset PGSSLMODE
