@@ -82,7 +82,10 @@ function translationRefs(): Map<string, { ref: InternalRef; from: string[] }> {
       const exports = require(specifier);
       for (const value of Object.values<any>(exports)) {
         if (value?.$$type !== '@backstage/TranslationRef') continue;
-        const entry = refs.get(value.id) ?? { ref: value, from: [] };
+        const entry = refs.get(value.id) ?? {
+          ref: value as InternalRef,
+          from: [] as string[],
+        };
         entry.from.push(specifier);
         refs.set(value.id, entry);
       }
