@@ -212,6 +212,29 @@ describe('translations of the app', () => {
     expect(report).toEqual([]);
   });
 
+  it('keeps the exported English files in step with the installed refs', () => {
+    // Stale files mean `yarn translations:export` was not run after an upgrade.
+    const dir = path.join(appDir, 'translations');
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'),
+    );
+    const exported = Object.keys(manifest.refs).sort();
+    const backstageRefs = [...refs]
+      .filter(([, { from }]) => from.some(f => f.startsWith('@backstage/')))
+      .map(([id]) => id)
+      .sort();
+    expect(exported).toEqual(backstageRefs);
+    for (const id of exported) {
+      const english = JSON.parse(
+        fs.readFileSync(path.join(dir, 'messages', `${id}.en.json`), 'utf8'),
+      );
+      expect({ id, english }).toEqual({
+        id,
+        english: refs.get(id)!.ref.getDefaultMessages(),
+      });
+    }
+  });
+
   it('catches a lost placeholder and a missing plural form', () => {
     expect(
       problems(
