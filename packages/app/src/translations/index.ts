@@ -4,6 +4,8 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { qaztechAppTranslationRef } from './ref';
+import backstageResources from './resources';
+import { appLocaleElement } from './appLocale';
 
 export { qaztechAppTranslationRef } from './ref';
 
@@ -16,6 +18,14 @@ export const qaztechAppTranslations = createTranslationResource({
   },
 });
 
+/**
+ * Russian and Kazakh for Backstage's own plugins (core components, catalog,
+ * scaffolder, search, notifications, …): the JSON files in
+ * packages/app/translations, wired by `yarn translations:import` into
+ * ./resources.ts. See docs/translations.md.
+ */
+export const backstageTranslations = backstageResources;
+
 export const translationsModule = createFrontendModule({
   pluginId: 'app',
   extensions: [
@@ -23,5 +33,12 @@ export const translationsModule = createFrontendModule({
       name: 'qaztech-app',
       params: { resource: qaztechAppTranslations },
     }),
+    ...backstageResources.map(resource =>
+      TranslationBlueprint.make({
+        name: `backstage-${resource.id}`,
+        params: { resource },
+      }),
+    ),
+    appLocaleElement,
   ],
 });
