@@ -30,7 +30,9 @@ describe('exportLocation', () => {
     // The backend's reader with its allow-list: only this test server.
     reader = UrlReaders.default({
       config: mockServices.rootConfig({
-        data: { backend: { reading: { allow: [{ host: `127.0.0.1:${port}` }] } } },
+        data: {
+          backend: { reading: { allow: [{ host: `127.0.0.1:${port}` }] } },
+        },
       }),
       logger: mockServices.logger.mock(),
     });
@@ -49,7 +51,9 @@ describe('exportLocation', () => {
   it('refuses a host outside backend.reading.allow', async () => {
     await expect(
       exportLocation('http://localhost:1/export.csv', { reader }).read(),
-    ).rejects.toThrow(/reading from http:\/\/localhost:1\/export.csv|not allowed|no reader/i);
+    ).rejects.toThrow(
+      /reading from http:\/\/localhost:1\/export.csv|not allowed|no reader/i,
+    );
   });
 
   it('fails on an error status', async () => {
@@ -68,9 +72,9 @@ describe('exportLocation', () => {
     const dir = await mkdtemp(join(tmpdir(), 'registry-export-'));
     const path = join(dir, 'export.json');
     await writeFile(path, 'x'.repeat(2000));
-    await expect(exportLocation(path, { maxBytes: 1000 }).read()).rejects.toThrow(
-      'larger than the size cap of 1000 bytes',
-    );
+    await expect(
+      exportLocation(path, { maxBytes: 1000 }).read(),
+    ).rejects.toThrow('larger than the size cap of 1000 bytes');
     expect((await exportLocation(path, { maxBytes: 2000 }).read()).length).toBe(
       2000,
     );
@@ -85,7 +89,10 @@ describe('exportLocation', () => {
       'http://***@127.0.0.1:1/export.csv?token=***&page=2',
     );
     expect(location.locationRef).not.toContain('s3cret');
-    const error = await location.read().catch(e => e as Error);
+    const error = (await location.read().then(
+      () => new Error('read'),
+      e => e,
+    )) as Error;
     expect(error.message).not.toContain('s3cret');
     expect(error.message).not.toContain('abc');
   });
