@@ -26,6 +26,7 @@ import securityReadinessPlugin from '@qaztech/plugin-security-readiness-backend'
 import request from 'supertest';
 import { authModuleDemoProvider } from '../../modules/demoSignIn';
 import {
+  EXAMPLES,
   EXAMPLE_FILES,
   entitiesInFiles,
   eventually,
@@ -98,6 +99,13 @@ export async function startSuiteBackend(database: JsonObject) {
             rules: [{ allow: ['System', 'Group', 'User', 'Location'] }],
             locations: exampleLocations(),
           },
+          // As in app-config.yaml: the demo systems file stands in for the
+          // national register, so its records are believed.
+          registry: {
+            trustedRecordLocations: EXAMPLE_FILES.System.map(file =>
+              join(EXAMPLES, file),
+            ),
+          },
         },
       }),
       authServiceFactory,
@@ -150,6 +158,10 @@ export async function startSuiteBackend(database: JsonObject) {
     key,
     /** A service token the probe plugin got for calling `targetPluginId`. */
     serviceToken,
+    /** Runs a scheduled task once, e.g. `registry-sync`. */
+    async runTask(id: string) {
+      await scheduler!.triggerTask(id);
+    },
     async stop() {
       await backend.stop();
       await rm(dir, { recursive: true, force: true });
