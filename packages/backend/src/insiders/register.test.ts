@@ -1,7 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import {
@@ -61,31 +60,47 @@ describe.each(databases('qaztech_insider_register_'))(
   (_name, database) => {
     let backend: SuiteBackend;
     let fixtures: Fixtures;
-    let dir: string;
+    // The developer's own repository: catalog-info files served over HTTP,
+    // which they may change at will.
+    const files = new Map<string, string>();
+    let git: Server;
+    let base: string;
 
     beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'insider-register-'));
-      backend = await startSuiteBackend(database);
+      git = createServer((req, res) => {
+        const body = files.get(req.url ?? '');
+        if (body === undefined) {
+          res.writeHead(404).end();
+        } else {
+          res.writeHead(200, { 'content-type': 'text/yaml' }).end(body);
+        }
+      });
+      await new Promise<void>(r => git.listen(0, '127.0.0.1', r));
+      const port = (git.address() as AddressInfo).port;
+      base = `http://127.0.0.1:${port}`;
+      backend = await startSuiteBackend(database, {
+        readingAllow: [{ host: `127.0.0.1:${port}` }],
+      });
       fixtures = new Fixtures(backend.server);
     });
 
     afterAll(async () => {
       await backend?.stop();
       await dropDatabases(database);
-      await rm(dir, { recursive: true, force: true });
+      await new Promise(r => git?.close(r));
     });
 
     async function asDeveloper() {
       return `Bearer ${await fixtures.token(DEVELOPER.user)}`;
     }
 
-    /** Registers a file as a catalog location with the developer's token. */
-    async function register(file: string, entity: Entity) {
-      await writeFile(file, stringify(entity));
+    /** Registers a file of the repository as a catalog location, as the developer. */
+    async function register(path: string, entity: Entity) {
+      files.set(path, stringify(entity));
       const res = await request(backend.server)
         .post('/api/catalog/locations')
         .set('authorization', await asDeveloper())
-        .send({ type: 'file', target: file });
+        .send({ type: 'url', target: `${base}${path}` });
       expect(res.body.error).toBeUndefined();
       expect(res.status).toBe(201);
     }
@@ -121,7 +136,7 @@ describe.each(databases('qaztech_insider_register_'))(
 
     it('a hand-written record claiming to be on the platform stays in violation and shows the claim unverified', async () => {
       await register(
-        join(dir, 'claims-platform.yaml'),
+        '/claims-platform/catalog-info.yaml',
         handWritten('insider-claims-platform', {
           createdAt: '2026-11-01',
           onPlatform: true,
@@ -148,7 +163,7 @@ describe.each(databases('qaztech_insider_register_'))(
 
     it('a hand-written record claiming a creation date before the moratorium stays in violation and shows the claim unverified', async () => {
       await register(
-        join(dir, 'claims-date.yaml'),
+        '/claims-date/catalog-info.yaml',
         handWritten('insider-claims-date', {
           createdAt: '2025-12-01',
           onPlatform: false,
@@ -172,7 +187,7 @@ describe.each(databases('qaztech_insider_register_'))(
     });
 
     it('a hand-written record cannot move its system to another state body', async () => {
-      const file = join(dir, 'moves.yaml');
+      const file = '/moves/catalog-info.yaml';
       await register(
         file,
         handWritten('insider-moves-body', {
@@ -181,7 +196,7 @@ describe.each(databases('qaztech_insider_register_'))(
         }),
       );
       await processed('insider-moves-body');
-      await writeFile(
+      files.set(
         file,
         stringify(
           handWritten(

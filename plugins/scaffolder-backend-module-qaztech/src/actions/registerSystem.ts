@@ -33,9 +33,10 @@ async function checkRunnerBelongs(
   userInfo: UserInfoService,
   adminGroups: readonly string[],
 ): Promise<void> {
-  if (credentials.principal.type !== 'user') {
+  const principal = credentials.principal as { type?: string };
+  if (principal.type !== 'user') {
     throw new NotAllowedError(
-      `owner: only a person may register a system for a state body; this task runs as ${credentials.principal.type}`,
+      `owner: only a person may register a system for a state body; this task runs as ${principal.type}`,
     );
   }
   const info = await userInfo.getUserInfo(credentials);

@@ -46,7 +46,13 @@ export const CI_TOKEN = 'authz-matrix-ci-token-0123456789abcdef';
  * service tokens. Scheduled tasks run only when the test triggers them;
  * the register is synced from the catalog before this returns.
  */
-export async function startSuiteBackend(database: JsonObject) {
+export async function startSuiteBackend(
+  database: JsonObject,
+  options: {
+    /** `backend.reading.allow`: hosts the catalog may read locations from. */
+    readingAllow?: JsonObject[];
+  } = {},
+) {
   const dir = await mkdtemp(join(tmpdir(), 'qaztech-authz-'));
   const key: SigningKey = await createSigningKey(dir);
   let probeAuth: AuthService | undefined;
@@ -72,6 +78,9 @@ export async function startSuiteBackend(database: JsonObject) {
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             database,
+            ...(options.readingAllow
+              ? { reading: { allow: options.readingAllow } }
+              : {}),
             // As in app-config.production.yaml: CI pushes facts with a
             // static token restricted to that one permission.
             auth: {
