@@ -1,11 +1,24 @@
 import { expect, test } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 // A developer creates a service from "New service on the platform": the task
-// publishes it to a local git repository and registers it, and the new
-// system appears in the register as on the platform.
+// publishes it to a local git repository and registers it. The record claims
+// the system runs on the platform, which only the platform's own inventory
+// can prove (docs/moratorium-rule.md): the register shows the claim
+// unverified and the system in violation until the platform inventory
+// import lists it; then the register shows it on the platform.
 
-test('a developer scaffolds a new service and its system appears in the register on the platform', async ({
+/** The platform inventory the app reads (app-config.yaml). */
+const INVENTORY = resolve(
+  __dirname,
+  '../../examples/register/platform-inventory.json',
+);
+const BACKEND = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
+
+test('a developer scaffolds a service claiming the platform; the register believes it once the platform inventory lists it', async ({
   page,
+  request,
 }) => {
   test.setTimeout(240_000);
   // A fresh name per run: local repositories outlive the in-memory catalog.
@@ -74,5 +87,51 @@ test('a developer scaffolds a new service and its system appears in the register
     await search.fill(title);
     await expect(row).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 150_000 });
-  await expect(row).toContainText('На платформе');
+  // The template's record says "on the platform"; nothing proves it yet.
+  await expect(row).toContainText('Нарушение');
+  await expect(row).toContainText(
+    'Не подтверждено: заявлено размещение на платформе; в инвентаризации платформы системы нет',
+  );
+  // The unverified filter finds it.
+  const unverifiedOnly = page.getByLabel('Только неподтверждённые сведения');
+  await unverifiedOnly.check();
+  await expect(row).toBeVisible();
+  await unverifiedOnly.uncheck();
+
+  // The platform deploys it: its inventory lists the system, and the
+  // inventory import runs (triggered here instead of waiting for the
+  // schedule).
+  const original = await readFile(INVENTORY, 'utf8');
+  try {
+    const inventory = JSON.parse(original);
+    inventory.deployments.push({
+      system: `system:default/${systemName}`,
+      cluster: 'ast-prod-1',
+      namespace: `notify-api-${suffix}`,
+    });
+    await writeFile(INVENTORY, `${JSON.stringify(inventory, null, 2)}\n`);
+    const session = await request.get(`${BACKEND}/api/auth/demo/refresh`, {
+      headers: {
+        'x-requested-with': 'XMLHttpRequest',
+        'x-qaztech-demo-user': 'platform.admin',
+      },
+    });
+    const token = (await session.json()).backstageIdentity.token;
+    const triggered = await request.post(
+      `${BACKEND}/api/catalog/.backstage/scheduler/v1/tasks/${encodeURIComponent(
+        'registry-inventory:platform:refresh',
+      )}/trigger`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(triggered.status()).toBe(200);
+
+    await expect(async () => {
+      await page.reload();
+      await search.fill(title);
+      await expect(row).toContainText('На платформе', { timeout: 5_000 });
+    }).toPass({ timeout: 150_000 });
+    await expect(row).not.toContainText('Не подтверждено');
+  } finally {
+    await writeFile(INVENTORY, original);
+  }
 });

@@ -21,3 +21,19 @@ export type {
 } from './provider/readRegistryImportConfigs';
 export type { ImportReport, ImportStatus } from './provider/ImportReport';
 export type { RejectedRow } from './provider/parseRegisterExport';
+export { DatabaseRegistryEvidenceStore } from './evidence/DatabaseRegistryEvidenceStore';
+export { EvidenceLookup } from './evidence/EvidenceLookup';
+export type { SystemEvidence } from './evidence/EvidenceLookup';
+export type {
+  FirstSight,
+  InventoryChange,
+  InventoryDeployment,
+  RegistryEvidenceStore,
+} from './evidence/RegistryEvidenceStore';
+export { PlatformInventoryImport } from './inventory/PlatformInventoryImport';
+export type { PlatformInventoryRun } from './inventory/PlatformInventoryImport';
+export {
+  DEFAULT_INVENTORY_SCHEDULE,
+  readPlatformInventoryConfigs,
+} from './inventory/readPlatformInventoryConfigs';
+export type { PlatformInventoryConfig } from './inventory/readPlatformInventoryConfigs';

@@ -23,6 +23,9 @@ import { ImportReport } from './provider/ImportReport';
 const registryOf = (entity: Entity): any => entity.spec!.registry;
 
 const EXAMPLES = resolve(__dirname, '../../../examples');
+const INVENTORY_TASK_ID = 'registry-inventory:platform:refresh';
+
+jest.setTimeout(60_000);
 const TASK_ID = 'registry-import:national-register:refresh';
 
 const stateBodies: Entity[] = [
@@ -80,6 +83,7 @@ describe('catalogModuleRegistry in a catalog', () => {
   let dir: string;
   let csvPath: string;
   let systemsPath: string;
+  let inventoryPath: string;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let scheduler: SchedulerService;
   const reports: ImportReport[] = [];
@@ -107,6 +111,15 @@ describe('catalogModuleRegistry in a catalog', () => {
     csvPath = join(dir, 'export.csv');
     systemsPath = join(dir, 'systems.yaml');
     const orgPath = join(dir, 'org.yaml');
+    inventoryPath = join(dir, 'inventory.json');
+    await writeFile(inventoryPath, JSON.stringify({ deployments: [] }));
+    // A developer's own catalog-info.yaml: it claims to run on the platform
+    // and to date from 2019.
+    const handWrittenPath = join(dir, 'catalog-info.yaml');
+    const handWritten = await exampleSystem('otkrytye-dannye', 'hand-written');
+    registryOf(handWritten).createdAt = '2019-05-01';
+    registryOf(handWritten).platform = { onPlatform: true };
+    await writeFile(handWrittenPath, `---\n${stringify(handWritten)}`);
     await writeFile(
       orgPath,
       stateBodies.map(e => `---\n${stringify(e)}`).join(''),
@@ -223,10 +236,24 @@ describe('catalogModuleRegistry in a catalog', () => {
               locations: [
                 { type: 'file', target: orgPath },
                 { type: 'file', target: systemsPath },
+                { type: 'file', target: handWrittenPath },
               ],
             },
             registry: {
               moratoriumStart: '2026-01-01',
+              // The systems file stands in for the national register.
+              trustedRecordLocations: [systemsPath],
+              platformInventories: [
+                {
+                  id: 'platform',
+                  source: inventoryPath,
+                  schedule: {
+                    frequency: { hours: 1 },
+                    timeout: { minutes: 1 },
+                    initialDelay: { hours: 1 },
+                  },
+                },
+              ],
               imports: [
                 {
                   id: 'national-register',
@@ -428,5 +455,62 @@ describe('catalogModuleRegistry in a catalog', () => {
     const names = await systemNames();
     expect(names).toContain('portal-elektronnogo-pravitelstva');
     expect(names).toContain('pshep');
+  });
+
+  it('judges a hand-written record on the evidence until the platform inventory lists it', async () => {
+    const byName = async () => {
+      const response = await request(backend.server).get(
+        '/api/catalog/entities/by-name/system/default/hand-written',
+      );
+      expect(response.status).toBe(200);
+      return response.body as Entity;
+    };
+    const claimed = await waitFor(async () => {
+      const entity = await byName();
+      expect(entity.metadata.labels?.['qaztech.kz/platform-status']).toBe(
+        'violation',
+      );
+      return entity;
+    });
+    expect(claimed.metadata.labels?.['qaztech.kz/unverified-claims']).toBe(
+      'true',
+    );
+    const claims = JSON.parse(
+      claimed.metadata.annotations!['qaztech.kz/unverified-claims'],
+    );
+    expect(claims).toEqual([
+      expect.objectContaining({ field: 'createdAt', claimed: '2019-05-01' }),
+      {
+        field: 'onPlatform',
+        claimed: 'true',
+        evidence: 'false',
+        source: 'platform-inventory',
+      },
+    ]);
+
+    await writeFile(
+      inventoryPath,
+      JSON.stringify({
+        deployments: [
+          {
+            system: 'system:default/hand-written',
+            cluster: 'ast-prod-1',
+            namespace: 'open-data',
+          },
+        ],
+      }),
+    );
+    await scheduler.triggerTask(INVENTORY_TASK_ID);
+    const listed = await waitFor(async () => {
+      const entity = await byName();
+      expect(entity.metadata.labels?.['qaztech.kz/platform-status']).toBe(
+        'on-platform',
+      );
+      return entity;
+    });
+    // The creation date is still only claimed.
+    expect(
+      JSON.parse(listed.metadata.annotations!['qaztech.kz/unverified-claims']),
+    ).toEqual([expect.objectContaining({ field: 'createdAt' })]);
   });
 });

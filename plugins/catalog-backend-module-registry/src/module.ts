@@ -16,14 +16,24 @@ import { InputError } from '@backstage/errors';
 import { RegistryEntityProcessor } from './processor/RegistryEntityProcessor';
 import { RegistryImportProvider } from './provider/RegistryImportProvider';
 import { readRegistryImportConfigs } from './provider/readRegistryImportConfigs';
-import { exportLocation } from './provider/readExport';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  exportLocation,
+} from './provider/readExport';
+import { DatabaseRegistryEvidenceStore } from './evidence/DatabaseRegistryEvidenceStore';
+import { EvidenceLookup } from './evidence/EvidenceLookup';
+import { PlatformInventoryImport } from './inventory/PlatformInventoryImport';
+import { readPlatformInventoryConfigs } from './inventory/readPlatformInventoryConfigs';
 
 /**
  * The catalog module of the register: the {@link RegistryEntityProcessor},
- * one {@link RegistryImportProvider} per entry of `registry.imports`, and the
+ * one {@link RegistryImportProvider} per entry of `registry.imports`, one
+ * {@link PlatformInventoryImport} per entry of
+ * `registry.platformInventories`, the evidence store (first sights and the
+ * platform inventory, in the catalog's database), and the
  * `registry.exemption-source` extension point through which other catalog
- * modules add exemption sources. The exemption written in a system's own
- * record always counts.
+ * modules add exemption sources. A system's own record is believed only from
+ * a trusted location (the imports and `registry.trustedRecordLocations`).
  *
  * @public
  */
@@ -45,6 +55,8 @@ export const catalogModuleRegistry = createBackendModule({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        database: coreServices.database,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
@@ -54,6 +66,8 @@ export const catalogModuleRegistry = createBackendModule({
         scheduler,
         auth,
         discovery,
+        database,
+        urlReader,
         catalog,
         processing,
       }) {
@@ -68,10 +82,26 @@ export const catalogModuleRegistry = createBackendModule({
           );
         }
         const imports = readRegistryImportConfigs(config);
+        const inventories = readPlatformInventoryConfigs(config);
+        const maxBytes =
+          config.getOptionalNumber('registry.maxImportBytes') ??
+          DEFAULT_MAX_IMPORT_BYTES;
+        if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
+          throw new InputError(
+            `registry.maxImportBytes must be a positive whole number of bytes, got ${maxBytes}`,
+          );
+        }
+        // First sights and the platform inventory live in the catalog's own
+        // database, beside the entities they judge.
+        const evidenceStore = await DatabaseRegistryEvidenceStore.create({
+          database,
+        });
+        const evidence = new EvidenceLookup({ store: evidenceStore });
         processing.addProcessor(
           new RegistryEntityProcessor({
             exemptionSources,
             moratoriumStart,
+            evidence,
             // A record's own exemption is believed from the national
             // register imports, and from locations the operator names.
             trustedRecordLocations: [
@@ -97,9 +127,27 @@ export const catalogModuleRegistry = createBackendModule({
                 catalog,
                 auth,
                 discovery,
+                reader: urlReader,
+                maxBytes,
               }),
           ),
         );
+
+        for (const inventoryConfig of inventories) {
+          await new PlatformInventoryImport({
+            config: inventoryConfig,
+            store: evidenceStore,
+            lookup: evidence,
+            catalog,
+            auth,
+            logger: logger.child({ platformInventory: inventoryConfig.id }),
+            taskRunner: scheduler.createScheduledTaskRunner(
+              inventoryConfig.schedule,
+            ),
+            reader: urlReader,
+            maxBytes,
+          }).start();
+        }
       },
     });
   },

@@ -36,21 +36,46 @@ describe('registryPlugin sync', () => {
         availability: 'high',
       },
     });
-    const backend = await startRegistryBackend([labelled, unlabelled]);
+    // A record that claims to be on the platform, with no module to weigh it.
+    const claiming = systemEntity('claims-platform', {
+      platform: { onPlatform: true },
+      createdAt: '2019-01-01',
+    });
+    const backend = await startRegistryBackend(
+      [labelled, unlabelled, claiming],
+      { catalogModule: false },
+    );
     try {
-      await backend.waitForCatalog(['egov-portal', 'new-off-platform']);
+      await backend.waitForCatalog([
+        'egov-portal',
+        'new-off-platform',
+        'claims-platform',
+      ]);
       expect(await backend.registerNames()).toEqual([]);
       await backend.sync();
       expect(await backend.registerNames()).toEqual([
+        'claims-platform',
         'egov-portal',
         'new-off-platform',
       ]);
+      // Without the module there is no evidence: the record is not believed.
+      const claimingRes = await request(backend.server)
+        .get('/api/registry/systems/default/claims-platform')
+        .set('Authorization', mockCredentials.user.header());
+      expect(claimingRes.body).toMatchObject({
+        platformStatus: 'violation',
+        unverifiedClaims: [
+          expect.objectContaining({ field: 'createdAt', claimed: '2019-01-01' }),
+          expect.objectContaining({ field: 'onPlatform', claimed: 'true' }),
+        ],
+      });
 
       const res = await request(backend.server)
         .get('/api/registry/systems/default/new-off-platform')
         .set('Authorization', mockCredentials.user.header());
       expect(res.status).toBe(200);
-      // Without the catalog module's label the rule is evaluated here.
+      // Without the catalog module's label the rule is evaluated here, on no
+      // evidence.
       expect(res.body).toMatchObject({
         entityRef: 'system:default/new-off-platform',
         owner: { ref: 'group:default/mcriap', bin: '190740682689' },

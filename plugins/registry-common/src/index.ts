@@ -13,7 +13,24 @@ export {
   PLATFORM_STATUS_DETAIL_ANNOTATION,
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
+  STATUS_SOURCES_ANNOTATION,
+  UNVERIFIED_CLAIMS_ANNOTATION,
+  UNVERIFIED_CLAIMS_LABEL,
 } from './entityFields';
+export {
+  evaluateMoratoriumOnEvidence,
+  unverifiedExemptionClaim,
+  verifyMoratoriumInputs,
+} from './evidence';
+export type {
+  EvaluateMoratoriumOnEvidenceOptions,
+  MoratoriumEvidence,
+  MoratoriumStatusOnEvidence,
+  MoratoriumInputSource,
+  PlatformDeployment,
+  UnverifiedClaim,
+  VerifiedMoratoriumInputs,
+} from './evidence';
 export { binCheckDigit, explainBin, isValidBin } from './bin';
 export { isCalendarDate } from './calendarDate';
 export { toEntityName } from './transliterate';

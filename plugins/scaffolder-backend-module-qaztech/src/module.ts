@@ -33,6 +33,7 @@ export const scaffolderModuleQaztech = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         scaffolder: scaffolderActionsExtensionPoint,
       },
@@ -42,13 +43,22 @@ export const scaffolderModuleQaztech = createBackendModule({
         auth,
         discovery,
         auditor,
+        userInfo,
         catalog,
         scaffolder,
       }) {
         const options = readScaffolderModuleConfig(config);
         const moratorium = new MoratoriumClient({ discovery, auth });
         scaffolder.addActions(
-          createRegisterSystemAction({ catalog, auditor }),
+          createRegisterSystemAction({
+            catalog,
+            auditor,
+            userInfo,
+            // The same admin Groups as the role policy's.
+            adminGroups:
+              config.getOptionalStringArray('qaztech.roles.admin') ??
+              undefined,
+          }),
           createCheckMoratoriumAction({
             moratorium,
             auditor,

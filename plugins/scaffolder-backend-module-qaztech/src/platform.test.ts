@@ -217,6 +217,10 @@ describe('templates on the platform', () => {
     );
     await writeFile(join(dir, 'no-check.yaml'), stringify(NO_CHECK_TEMPLATE));
     await writeFile(join(dir, 'register.csv'), '');
+    await writeFile(
+      join(dir, 'inventory.json'),
+      JSON.stringify({ deployments: [] }),
+    );
 
     const hooks = createBackendModule({
       pluginId: 'catalog',
@@ -312,6 +316,17 @@ describe('templates on the platform', () => {
                   initialDelay: { seconds: 1 },
                 },
               },
+              platformInventories: [
+                {
+                  id: 'platform',
+                  source: join(dir, 'inventory.json'),
+                  schedule: {
+                    frequency: { hours: 1 },
+                    timeout: { minutes: 1 },
+                    initialDelay: { hours: 1 },
+                  },
+                },
+              ],
               imports: [
                 {
                   id: 'national-register',
@@ -533,7 +548,7 @@ describe('templates on the platform', () => {
     );
   });
 
-  it('runs "New service on the platform": published locally, registered, on the platform in the register', async () => {
+  it('runs "New service on the platform": published locally, registered, on the platform once the platform inventory lists it', async () => {
     const task = await runTask(
       'template:default/qaztech-new-service',
       NEW_SERVICE,
@@ -548,7 +563,25 @@ describe('templates on the platform', () => {
         .set(auth);
       expect(component.status).toBe(200);
     });
-    expect(await statusOf('e-permits')).toBe('on-platform');
+    // The template says the system is on the platform; only the platform's
+    // own inventory can prove it.
+    expect(await statusOf('e-permits')).toBe('violation');
+    await writeFile(
+      join(dir, 'inventory.json'),
+      JSON.stringify({
+        deployments: [
+          {
+            system: 'system:default/e-permits',
+            cluster: 'ast-prod-1',
+            namespace: 'permits-api',
+          },
+        ],
+      }),
+    );
+    await catalogScheduler.triggerTask('registry-inventory:platform:refresh');
+    await waitFor(async () => {
+      expect(await statusOf('e-permits')).toBe('on-platform');
+    });
   });
 
   it('files an exemption request draft with the real moratorium backend, the runner as applicant', async () => {

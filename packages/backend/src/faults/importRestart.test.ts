@@ -95,6 +95,9 @@ describe.each(databases.eachSupportedId())(
           databases: stores,
           entities: STATE_BODIES,
           config: {
+            // The import reads through the backend's UrlReader: the portal
+            // must be on the reading allow-list.
+            backend: { reading: { allow: [{ host: new URL(url).host }] } },
             registry: {
               imports: [
                 {

@@ -18,21 +18,26 @@ import {
   DEFAULT_MORATORIUM_START,
   Exemption,
   ExemptionSource,
-  MoratoriumStatus,
+  MoratoriumEvidence,
+  MoratoriumStatusOnEvidence,
   RegistryProblem,
   RegistryRecord,
   STATE_INFORMATION_SYSTEM_TYPE,
-  evaluateMoratorium,
-  exemptionsFromRecord,
+  STATUS_SOURCES_ANNOTATION,
+  UNVERIFIED_CLAIMS_ANNOTATION,
+  UNVERIFIED_CLAIMS_LABEL,
+  evaluateMoratoriumOnEvidence,
   moratoriumDay,
   moratoriumNeedsExemptions,
   validateRegistrySystem,
+  verifyMoratoriumInputs,
 } from '@qaztech/plugin-registry-common';
 import {
   PLATFORM_STATUS_DETAIL_ANNOTATION,
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
 } from '@qaztech/plugin-registry-node';
+import { EvidenceLookup } from '../evidence/EvidenceLookup';
 
 /**
  * Options of {@link RegistryEntityProcessor}.
@@ -59,6 +64,13 @@ export interface RegistryEntityProcessorOptions {
    * location when absent.
    */
   trustedRecordLocations?: readonly string[];
+  /**
+   * The evidence from sources the governed cannot write: the day the
+   * register first saw each system (and its state body), and the platform
+   * inventory. Without it (unit tests) an untrusted record counts as first
+   * seen on the day it is processed and as listed by no inventory.
+   */
+  evidence?: EvidenceLookup;
   /**
    * How many validation outcomes and moratorium statuses are kept, by the
    * content they depend on; 50,000 of each by default, 0 turns caching off.
@@ -157,10 +169,11 @@ export class RegistryEntityProcessor implements CatalogProcessor {
   readonly #moratoriumStart: string;
   readonly #now: () => Date;
   readonly #trustedRecordLocations?: ReadonlySet<string>;
+  readonly #evidence?: EvidenceLookup;
   /** Validation problems (none when valid) by what validation reads. */
   readonly #validations: LruCache<readonly RegistryProblem[]>;
-  /** Moratorium statuses by record, exemptions and Almaty day. */
-  readonly #statuses: LruCache<MoratoriumStatus>;
+  /** Moratorium statuses by record, evidence, exemptions and Almaty day. */
+  readonly #statuses: LruCache<MoratoriumStatusOnEvidence>;
 
   constructor(options: RegistryEntityProcessorOptions = {}) {
     this.#exemptionSources = options.exemptionSources ?? [];
@@ -169,6 +182,7 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     this.#trustedRecordLocations = options.trustedRecordLocations
       ? new Set(options.trustedRecordLocations)
       : undefined;
+    this.#evidence = options.evidence;
     const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     this.#validations = new LruCache(cacheSize);
     this.#statuses = new LruCache(cacheSize);
@@ -229,72 +243,126 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     this.#emitIntegrations(entity, record, emit);
 
     const status = await this.#statusOf(entity, record);
+    const labels = { ...entity.metadata.labels };
+    const annotations = { ...entity.metadata.annotations };
+    labels[PLATFORM_STATUS_LABEL] = status.status;
+    annotations[PLATFORM_STATUS_REASON_ANNOTATION] = status.reason;
+    // The same reason as a code and values, which the app translates.
+    annotations[PLATFORM_STATUS_DETAIL_ANNOTATION] = JSON.stringify(
+      status.detail,
+    );
+    annotations[STATUS_SOURCES_ANNOTATION] = JSON.stringify({
+      ...status.sources,
+      createdAtValue: status.createdAt,
+    });
+    // Whatever a file says under these keys is replaced by what the evidence
+    // shows: a record cannot mark itself verified.
+    delete labels[UNVERIFIED_CLAIMS_LABEL];
+    delete annotations[UNVERIFIED_CLAIMS_ANNOTATION];
+    if (status.unverified.length) {
+      labels[UNVERIFIED_CLAIMS_LABEL] = 'true';
+      annotations[UNVERIFIED_CLAIMS_ANNOTATION] = JSON.stringify(
+        status.unverified,
+      );
+    }
     return {
       ...entity,
-      metadata: {
-        ...entity.metadata,
-        labels: {
-          ...entity.metadata.labels,
-          [PLATFORM_STATUS_LABEL]: status.status,
-        },
-        annotations: {
-          ...entity.metadata.annotations,
-          [PLATFORM_STATUS_REASON_ANNOTATION]: status.reason,
-          // The same reason as a code and values, which the app translates.
-          [PLATFORM_STATUS_DETAIL_ANNOTATION]: JSON.stringify(status.detail),
-        },
-      },
+      metadata: { ...entity.metadata, labels, annotations },
     };
   }
 
   /**
-   * The moratorium status, kept by what the rule depends on: the record, the
-   * exemptions of other sources and the Almaty calendar day (the rule
-   * compares dates only). Exemption sources are asked only when the rule
-   * looks at exemptions: a system off the platform created under the
-   * moratorium.
+   * The moratorium status on the evidence, kept by what the rule depends on:
+   * the record, its trust, the evidence, the exemptions of other sources and
+   * the Almaty calendar day (the rule compares dates only). Exemption sources
+   * are asked only when the rule looks at exemptions (a system off the
+   * platform created under the moratorium) or to check an untrusted record's
+   * own exemption claim.
    */
   async #statusOf(
     entity: Entity,
     record: RegistryRecord,
-  ): Promise<MoratoriumStatus> {
+  ): Promise<MoratoriumStatusOnEvidence> {
     const at = this.#now();
+    const today = moratoriumDay(at);
     const start = this.#moratoriumStart;
+    const entityRef = stringifyEntityRef(entity);
+    const trustedRecord =
+      !this.#trustedRecordLocations ||
+      this.#trustedRecordLocations.has(
+        entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '',
+      );
+    const evidence = await this.#evidenceOf(entity, entityRef, trustedRecord, today);
+
     let fromSources: Exemption[] = [];
-    if (moratoriumNeedsExemptions(record, start)) {
-      const entityRef = stringifyEntityRef(entity);
+    const verified = verifyMoratoriumInputs(record, evidence);
+    if (
+      moratoriumNeedsExemptions(verified.record, start) ||
+      (!trustedRecord && record.platform.exemption)
+    ) {
       fromSources = (
         await Promise.all(
           this.#exemptionSources.map(source => source.getExemptions(entityRef)),
         )
       ).flat();
     }
-    const trusted =
-      !this.#trustedRecordLocations ||
-      this.#trustedRecordLocations.has(
-        entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '',
-      );
     const key = JSON.stringify([
       hashOfRegistry(record),
-      moratoriumDay(at),
+      today,
       start,
       fromSources,
-      trusted,
+      evidence,
     ]);
     let status = this.#statuses.get(key);
     if (!status) {
-      status = evaluateMoratorium({
+      status = evaluateMoratoriumOnEvidence({
         record,
-        exemptions: [
-          ...(trusted ? exemptionsFromRecord(record) : []),
-          ...fromSources,
-        ],
+        evidence,
+        exemptions: fromSources,
         at,
         moratoriumStart: start,
       });
       this.#statuses.set(key, status);
     }
     return status;
+  }
+
+  /**
+   * The evidence of one system. A record from an untrusted location may not
+   * move its system to another state body: the processing fails, so the
+   * catalog keeps the last accepted version and shows the error.
+   */
+  async #evidenceOf(
+    entity: Entity,
+    entityRef: string,
+    trustedRecord: boolean,
+    today: string,
+  ): Promise<MoratoriumEvidence> {
+    if (!this.#evidence) {
+      return { trustedRecord, firstSeen: today };
+    }
+    const ownerRef = stringifyEntityRef(
+      parseEntityRef(String(entity.spec?.owner), {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+    const found = await this.#evidence.evidenceOf(entityRef, ownerRef, today);
+    if (found.sight.ownerRef !== ownerRef) {
+      if (!trustedRecord) {
+        throw new InputError(
+          `${entityRef} belongs to ${found.sight.ownerRef}; a record from an untrusted location (${
+            entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? 'unknown'
+          }) may not move it to ${ownerRef}. Only the national register import can move a system to another state body.`,
+        );
+      }
+      await this.#evidence.moveOwner(entityRef, ownerRef);
+    }
+    return {
+      trustedRecord,
+      firstSeen: found.sight.firstSeen,
+      ...(found.deployment ? { deployment: found.deployment } : {}),
+    };
   }
 
   #emitIntegrations(

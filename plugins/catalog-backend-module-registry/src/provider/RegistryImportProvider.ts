@@ -3,6 +3,7 @@ import {
   DiscoveryService,
   LoggerService,
   SchedulerServiceTaskRunner,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -19,7 +20,7 @@ import {
 } from '@qaztech/plugin-registry-common';
 import { createHash, randomUUID } from 'node:crypto';
 import { buildRegistrySystem, exportFieldOf } from './buildRegistrySystem';
-import { ExportLocation, exportLocation } from './readExport';
+import { ExportLocation, exportLocation, redactText } from './readExport';
 import { ImportReport } from './ImportReport';
 import { RejectedRow, parseRegisterExport } from './parseRegisterExport';
 import { RegistryImportConfig } from './readRegistryImportConfigs';
@@ -36,6 +37,10 @@ export interface RegistryImportProviderOptions {
   catalog: CatalogService;
   auth: AuthService;
   discovery: DiscoveryService;
+  /** Reads URL sources, so `backend.reading.allow` applies. */
+  reader: UrlReaderService;
+  /** The size cap of the export in bytes; 50 MB by default. */
+  maxBytes?: number;
 }
 
 /** The owners of a run: БИН → Group refs (more than one is an ambiguity). */
@@ -83,7 +88,10 @@ export class RegistryImportProvider implements EntityProvider {
 
   constructor(options: RegistryImportProviderOptions) {
     this.#config = options.config;
-    this.#location = exportLocation(options.config.source);
+    this.#location = exportLocation(options.config.source, {
+      reader: options.reader,
+      maxBytes: options.maxBytes,
+    });
     this.#logger = options.logger;
     this.#taskRunner = options.taskRunner;
     this.#catalog = options.catalog;
@@ -135,6 +143,10 @@ export class RegistryImportProvider implements EntityProvider {
       startedAt,
       finishedAt: new Date().toISOString(),
       ...outcome,
+      // Errors name the source; its credentials never reach the log.
+      ...(outcome.error
+        ? { error: redactText(outcome.error, this.#config.source) }
+        : {}),
     };
     if (report.status === 'failed') {
       logger.error(

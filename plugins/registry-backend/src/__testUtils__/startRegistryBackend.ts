@@ -10,6 +10,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleRegistry from '@qaztech/plugin-catalog-backend-module-registry';
 import { RegistryRecord } from '@qaztech/plugin-registry-common';
 import request from 'supertest';
 import { registryPlugin } from '../plugin';
@@ -63,6 +64,11 @@ export async function startRegistryBackend(
     features?: Parameters<typeof startTestBackend>[0]['features'];
     /** More app-config, next to the catalog's. */
     config?: Record<string, unknown>;
+    /**
+     * Whether the registry catalog module runs (it writes each system's
+     * status on the evidence); true by default.
+     */
+    catalogModule?: boolean;
   } = {},
 ) {
   const directory = createMockDirectory();
@@ -77,6 +83,9 @@ export async function startRegistryBackend(
         factory: () => scheduler,
       }),
       catalogPlugin,
+      // The module writes each system's status on the evidence, as in the
+      // backend; the test file stands in for the national register.
+      ...(options.catalogModule === false ? [] : [catalogModuleRegistry]),
       registryPlugin,
       mockServices.rootConfig.factory({
         data: {
@@ -89,6 +98,10 @@ export async function startRegistryBackend(
             orphanStrategy: 'delete',
           },
           ...options.config,
+          registry: {
+            trustedRecordLocations: [directory.resolve('catalog-info.yaml')],
+            ...(options.config?.registry as object | undefined),
+          },
         },
       }),
       ...(options.features ?? []),

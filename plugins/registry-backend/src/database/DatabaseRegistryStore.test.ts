@@ -150,6 +150,44 @@ describe('DatabaseRegistryStore', () => {
       ).toEqual(['yoshkar']);
     });
 
+    it('keeps unverified claims and filters on them', async () => {
+      const store = await createStore(databaseId);
+      const claims = [
+        {
+          field: 'onPlatform' as const,
+          claimed: 'true',
+          evidence: 'false',
+          source: 'platform-inventory' as const,
+        },
+      ];
+      await seed(store, [
+        testSystem('claims-platform', {
+          platformStatus: 'violation',
+          unverifiedClaims: claims,
+        }),
+        testSystem('truthful'),
+      ]);
+      expect(await names(store, { unverified: true })).toEqual([
+        'claims-platform',
+      ]);
+      expect(await names(store, { unverified: false })).toEqual(['truthful']);
+      const page = await store.listSystems({
+        filter: { unverified: true, platformStatus: ['violation'] },
+        sort: { field: 'name', order: 'asc' },
+        limit: 10,
+      });
+      expect(page.items[0].unverifiedClaims).toEqual(claims);
+      expect(
+        (await store.getSystem('system:default/truthful'))?.unverifiedClaims,
+      ).toBeUndefined();
+      // The evidence arrives: the claim is borne out and the flag goes.
+      await seed(store, [
+        testSystem('claims-platform'),
+        testSystem('truthful'),
+      ]);
+      expect(await names(store, { unverified: true })).toEqual([]);
+    });
+
     it('finds free text in any letter case, Cyrillic, Kazakh and NFD alike', async () => {
       const store = await createStore(databaseId);
       await seed(store, FIXTURES);

@@ -73,6 +73,7 @@ const ITEM_COLUMNS = [
   'hosting_kind',
   'hosting_country',
   'data_categories',
+  'unverified_claims',
   'updated_at',
 ];
 
@@ -94,6 +95,7 @@ type SystemRow = {
   hosting_kind: string;
   hosting_country: string;
   data_categories: string;
+  unverified_claims?: string | null;
   updated_at: string;
   record?: string;
 };
@@ -149,6 +151,9 @@ function toItem(row: SystemRow): RegistrySystem {
     hostingKind: row.hosting_kind as RegistrySystem['hostingKind'],
     hostingCountry: row.hosting_country,
     dataCategories: JSON.parse(row.data_categories),
+    ...(row.unverified_claims
+      ? { unverifiedClaims: JSON.parse(row.unverified_claims) }
+      : {}),
     updatedAt: row.updated_at,
   };
 }
@@ -174,6 +179,10 @@ function toRow(system: RegistrySystemInput, hash: string, updatedAt: string) {
     hosting_kind: system.hostingKind,
     hosting_country: system.hostingCountry,
     data_categories: JSON.stringify(system.dataCategories),
+    claims_unverified: Boolean(system.unverifiedClaims?.length),
+    unverified_claims: system.unverifiedClaims?.length
+      ? JSON.stringify(system.unverifiedClaims)
+      : null,
     search_text: foldText(
       [
         system.title.ru,
@@ -700,6 +709,9 @@ export class DatabaseRegistryStore implements RegistryStore {
     }
     if (filter.critical !== undefined) {
       query.where('critical', filter.critical);
+    }
+    if (filter.unverified !== undefined) {
+      query.where('claims_unverified', filter.unverified);
     }
     if (filter.dataCategory?.length) {
       query.whereIn(

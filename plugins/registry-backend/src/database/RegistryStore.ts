@@ -5,6 +5,7 @@ import {
   MoratoriumStatusKind,
   OwnerKind,
   RegistryRecord,
+  UnverifiedClaim,
 } from '@qaztech/plugin-registry-common';
 
 /**
@@ -29,6 +30,12 @@ export type RegistrySystem = {
   hostingKind: HostingKind;
   hostingCountry: string;
   dataCategories: DataCategory[];
+  /**
+   * Claims of the record the evidence does not bear out (creation date,
+   * platform status, exemption), each with what was claimed and what the
+   * evidence says; absent when there are none.
+   */
+  unverifiedClaims?: UnverifiedClaim[];
   /** When the projection last saw the system change (UTC ISO 8601). */
   updatedAt: string;
 };
@@ -63,6 +70,8 @@ export interface RegistrySystemFilter {
   critical?: boolean;
   dataCategory?: DataCategory[];
   hostingKind?: HostingKind[];
+  /** Only systems with (true) or without (false) unverified claims. */
+  unverified?: boolean;
   /** Free text over the titles, registry number and name, any letter case. */
   q?: string;
 }

@@ -78,6 +78,16 @@ export const spec = {
           type: 'boolean',
         },
       },
+      unverified: {
+        name: 'unverified',
+        in: 'query',
+        description:
+          'Only systems whose record claims more than the evidence shows (true), or only those whose claims are all borne out (false). See docs/moratorium-rule.md.',
+        required: false,
+        schema: {
+          type: 'boolean',
+        },
+      },
       dataCategory: {
         name: 'dataCategory',
         in: 'query',
@@ -264,9 +274,43 @@ export const spec = {
               $ref: '#/components/schemas/DataCategory',
             },
           },
+          unverifiedClaims: {
+            type: 'array',
+            description:
+              "Claims of the system's own record that the evidence does not bear out; the status is computed on the evidence. Absent when none.",
+            items: {
+              $ref: '#/components/schemas/UnverifiedClaim',
+            },
+          },
           updatedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      UnverifiedClaim: {
+        type: 'object',
+        required: ['field', 'claimed', 'evidence', 'source'],
+        properties: {
+          field: {
+            type: 'string',
+            enum: ['createdAt', 'onPlatform', 'exemption'],
+          },
+          claimed: {
+            type: 'string',
+            description:
+              'What the record claims (a date, true or a decision number).',
+            example: '2025-12-01',
+          },
+          evidence: {
+            type: 'string',
+            description: 'What the evidence shows; the status uses this.',
+            example: '2026-12-07',
+          },
+          source: {
+            type: 'string',
+            enum: ['register', 'first-seen', 'platform-inventory', 'none'],
+            description: 'Where the evidence comes from.',
           },
         },
       },
@@ -1167,6 +1211,9 @@ export const spec = {
             $ref: '#/components/parameters/critical',
           },
           {
+            $ref: '#/components/parameters/unverified',
+          },
+          {
             $ref: '#/components/parameters/dataCategory',
           },
           {
@@ -1321,6 +1368,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/critical',
+          },
+          {
+            $ref: '#/components/parameters/unverified',
           },
           {
             $ref: '#/components/parameters/dataCategory',

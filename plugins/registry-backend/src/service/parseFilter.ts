@@ -16,6 +16,7 @@ function list<T extends string>(value: unknown): T[] | undefined {
  */
 export function parseFilter(query: Query): RegistrySystemFilter {
   const critical = query.critical;
+  const unverified = query.unverified;
   const q = typeof query.q === 'string' ? query.q.trim() : '';
   return {
     owner: list(query.owner),
@@ -26,6 +27,9 @@ export function parseFilter(query: Query): RegistrySystemFilter {
     ...(critical === undefined
       ? {}
       : { critical: critical === true || critical === 'true' }),
+    ...(unverified === undefined
+      ? {}
+      : { unverified: unverified === true || unverified === 'true' }),
     ...(q ? { q } : {}),
   };
 }

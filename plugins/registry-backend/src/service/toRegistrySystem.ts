@@ -9,8 +9,10 @@ import {
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
   RegistryProblem,
-  evaluateMoratorium,
-  exemptionsFromRecord,
+  UNVERIFIED_CLAIMS_ANNOTATION,
+  UnverifiedClaim,
+  evaluateMoratoriumOnEvidence,
+  moratoriumDay,
   validateRegistrySystem,
 } from '@qaztech/plugin-registry-common';
 import { RegistrySystemInput } from '../database/RegistryStore';
@@ -24,11 +26,44 @@ function isStatus(value: unknown): value is MoratoriumStatusKind {
   return MORATORIUM_STATUSES.includes(value as MoratoriumStatusKind);
 }
 
+const CLAIM_FIELDS = ['createdAt', 'onPlatform', 'exemption'];
+
+/** The unverified claims the catalog module wrote, or none when unreadable. */
+function claimsOf(entity: Entity): UnverifiedClaim[] {
+  const text = entity.metadata.annotations?.[UNVERIFIED_CLAIMS_ANNOTATION];
+  if (!text) {
+    return [];
+  }
+  try {
+    const parsed = JSON.parse(text);
+    return Array.isArray(parsed)
+      ? parsed
+          .filter(
+            c =>
+              c &&
+              CLAIM_FIELDS.includes(c.field) &&
+              typeof c.claimed === 'string' &&
+              typeof c.evidence === 'string',
+          )
+          .map(c => ({
+            field: c.field,
+            claimed: c.claimed,
+            evidence: c.evidence,
+            source: String(c.source ?? 'none') as UnverifiedClaim['source'],
+          }))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Maps a state information system entity to its row in the register. The
- * moratorium status comes from what the catalog module wrote on the entity;
- * without it (the module is not installed, or has not processed the entity
- * yet) the rule is evaluated here on the record's own exemption.
+ * moratorium status and the unverified claims come from what the catalog
+ * module wrote on the entity; without them (the module is not installed, or
+ * has not processed the entity yet) the rule is evaluated here with no
+ * evidence at all: the record is not believed, so it counts as first seen
+ * today, off the platform and not exempted.
  */
 export function toRegistrySystem(
   entity: Entity,
@@ -45,15 +80,19 @@ export function toRegistrySystem(
   const label = entity.metadata.labels?.[PLATFORM_STATUS_LABEL];
   const reason =
     entity.metadata.annotations?.[PLATFORM_STATUS_REASON_ANNOTATION];
-  const status =
-    isStatus(label) && reason
-      ? { status: label, reason }
-      : evaluateMoratorium({
-          record,
-          exemptions: exemptionsFromRecord(record),
-          at: options.at,
-          moratoriumStart: options.moratoriumStart,
-        });
+  const fromModule = isStatus(label) && reason;
+  const status = fromModule
+    ? { status: label, reason, unverified: claimsOf(entity) }
+    : evaluateMoratoriumOnEvidence({
+        record,
+        evidence: {
+          trustedRecord: false,
+          firstSeen: moratoriumDay(options.at),
+        },
+        exemptions: [],
+        at: options.at,
+        moratoriumStart: options.moratoriumStart,
+      });
 
   const owner = stringifyEntityRef(
     parseEntityRef(String(entity.spec?.owner), {
@@ -85,6 +124,9 @@ export function toRegistrySystem(
       hostingKind: record.hosting.kind,
       hostingCountry: record.hosting.country,
       dataCategories: [...record.dataCategories],
+      ...(status.unverified.length
+        ? { unverifiedClaims: status.unverified }
+        : {}),
       record,
     },
   };

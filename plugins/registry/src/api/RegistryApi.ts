@@ -15,6 +15,7 @@ import type {
   MoratoriumStatusKind,
   OwnerKind,
   RegistryRecord,
+  UnverifiedClaim,
 } from '@qaztech/plugin-registry-common';
 
 /**
@@ -50,6 +51,11 @@ export type RegistrySystem = {
   hostingKind: HostingKind;
   hostingCountry?: string;
   dataCategories: DataCategory[];
+  /**
+   * Claims of the system's own record the evidence does not bear out; the
+   * status is computed on the evidence.
+   */
+  unverifiedClaims?: UnverifiedClaim[];
   /** ISO timestamp of the last change the backend saw. */
   updatedAt: string;
 };
@@ -76,6 +82,8 @@ export type RegistryFilter = {
   critical?: boolean;
   dataCategory?: DataCategory;
   hostingKind?: HostingKind;
+  /** Only systems whose record claims more than the evidence shows. */
+  unverified?: boolean;
   /** Free text matched against titles, registry numbers and names. */
   q?: string;
 };

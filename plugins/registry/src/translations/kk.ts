@@ -23,6 +23,14 @@ export default {
   'filters.lifecycleStage': 'Өмірлік цикл кезеңі',
   'filters.dataCategory': 'Деректер санаты',
   'filters.critical': 'Тек маңыздылары',
+  'filters.unverified': 'Тек расталмаған мәліметтер',
+  'claims.label': 'Расталмаған',
+  'claims.createdAt':
+    'құрылған күні {{claimed}} деп көрсетілген; тізілім жүйені алғаш рет {{evidence}} көрді',
+  'claims.onPlatform':
+    'платформада орналасқан деп көрсетілген; платформа түгендеуінде жүйе жоқ',
+  'claims.exemption':
+    '{{claimed}} ерекшелігі көрсетілген; Комиссияның ол туралы шешімі жоқ',
   'filters.search': 'Іздеу',
   'filters.searchPlaceholder': 'Атауы, тіркеу нөмірі немесе аты',
   'filters.clear': 'Сүзгілерді тазарту',

@@ -44,9 +44,19 @@ export const registryTranslationRef = createTranslationRef({
       lifecycleStage: 'Lifecycle stage',
       dataCategory: 'Data category',
       critical: 'Critical only',
+      unverified: 'Unverified claims only',
       search: 'Search',
       searchPlaceholder: 'Title, registry number or name',
       clear: 'Clear filters',
+    },
+    claims: {
+      label: 'Unverified',
+      createdAt:
+        'claims creation on {{claimed}}; the register first saw it on {{evidence}}',
+      onPlatform:
+        'claims to run on the platform; the platform inventory does not list it',
+      exemption:
+        'claims exemption {{claimed}}; no Commission decision confirms it',
     },
     table: {
       title: 'Title',

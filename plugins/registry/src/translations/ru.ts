@@ -23,6 +23,14 @@ export default {
   'filters.lifecycleStage': 'Стадия жизненного цикла',
   'filters.dataCategory': 'Категория данных',
   'filters.critical': 'Только критические',
+  'filters.unverified': 'Только неподтверждённые сведения',
+  'claims.label': 'Не подтверждено',
+  'claims.createdAt':
+    'заявлена дата создания {{claimed}}; реестр впервые увидел систему {{evidence}}',
+  'claims.onPlatform':
+    'заявлено размещение на платформе; в инвентаризации платформы системы нет',
+  'claims.exemption':
+    'заявлено исключение {{claimed}}; решения Комиссии о нём нет',
   'filters.search': 'Поиск',
   'filters.searchPlaceholder': 'Название, регистрационный номер или имя',
   'filters.clear': 'Сбросить фильтры',

@@ -1,3 +1,5 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,12 +14,35 @@ import {
 } from '../__testUtils__/fakes';
 import { createRegisterSystemAction } from './registerSystem';
 
+/** Another state body, which the runner of the tests does not belong to. */
+const MINZDRAV: Entity = {
+  ...MCRIAP,
+  metadata: {
+    ...MCRIAP.metadata,
+    name: 'minzdrav',
+    annotations: { 'qaztech.kz/bin': '000000000000' },
+  },
+};
+
 describe('qaztech:system:register', () => {
   let workspacePath: string;
   const auditor = recordingAuditor();
+  const catalog = catalogServiceMock({
+    entities: [MCRIAP, MINZDRAV, DEVELOPERS],
+  });
+  // The runner's Groups, as their sign-in token carries them.
+  const runner = mockCredentials.user('user:default/aidos.seitkali');
   const action = createRegisterSystemAction({
-    catalog: catalogServiceMock({ entities: [MCRIAP, DEVELOPERS] }),
+    catalog,
     auditor,
+    userInfo: mockServices.userInfo({
+      userEntityRef: 'user:default/aidos.seitkali',
+      ownershipEntityRefs: [
+        'user:default/aidos.seitkali',
+        'group:default/mcriap',
+        'group:default/qaztech-developers',
+      ],
+    }),
     now: () => new Date('2026-03-02T04:00:00Z'),
   });
 
@@ -35,6 +60,7 @@ describe('qaztech:system:register', () => {
         workspacePath,
         task: { id: 'task-1' },
       }),
+      getInitiatorCredentials: async () => runner,
       isDryRun,
     };
     return { ctx, done: action.handler(ctx) };
@@ -133,6 +159,64 @@ describe('qaztech:system:register', () => {
       run({ owner: 'group:default/nobody', registry: newSystemRegistry() })
         .done,
     ).rejects.toThrow('owner: the catalog has no Group group:default/nobody');
+  });
+
+  it('refuses a state body the runner does not belong to, naming both', async () => {
+    await expect(
+      run({ owner: 'group:default/minzdrav', registry: newSystemRegistry() })
+        .done,
+    ).rejects.toThrow(
+      'owner: user:default/aidos.seitkali is not a member of group:default/minzdrav; a system may be registered only for your own state body',
+    );
+    await expect(
+      readFile(join(workspacePath, 'catalog-info.yaml')),
+    ).rejects.toThrow(/ENOENT/);
+    expect(auditor.events[0].outcome).toBe('fail');
+  });
+
+  it('lets an admin register for any state body', async () => {
+    const admin = createRegisterSystemAction({
+      catalog,
+      auditor,
+      userInfo: mockServices.userInfo({
+        userEntityRef: 'user:default/platform.admin',
+        ownershipEntityRefs: [
+          'user:default/platform.admin',
+          'group:default/qaztech-admins',
+        ],
+      }),
+    });
+    const ctx = {
+      ...createMockActionContext({
+        input: {
+          owner: 'group:default/minzdrav',
+          registry: newSystemRegistry(),
+        } as any,
+        workspacePath,
+      }),
+      getInitiatorCredentials: async () =>
+        mockCredentials.user('user:default/platform.admin'),
+    };
+    await admin.handler(ctx);
+    await expect(
+      readFile(join(workspacePath, 'catalog-info.yaml'), 'utf8'),
+    ).resolves.toContain('owner: group:default/minzdrav');
+  });
+
+  it('refuses a task that runs without a person', async () => {
+    const ctx = {
+      ...createMockActionContext({
+        input: {
+          owner: 'group:default/mcriap',
+          registry: newSystemRegistry(),
+        } as any,
+        workspacePath,
+      }),
+      getInitiatorCredentials: async () => mockCredentials.service(),
+    };
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'only a person may register a system',
+    );
   });
 
   it('writes the file in a dry run too, with a low-severity audit event', async () => {

@@ -26,6 +26,7 @@ import securityReadinessPlugin from '@qaztech/plugin-security-readiness-backend'
 import request from 'supertest';
 import { authModuleDemoProvider } from '../../modules/demoSignIn';
 import {
+  EXAMPLES,
   EXAMPLE_FILES,
   entitiesInFiles,
   eventually,
@@ -49,7 +50,13 @@ export const CI_BODY = 'minzdrav';
  * service tokens. Scheduled tasks run only when the test triggers them;
  * the register is synced from the catalog before this returns.
  */
-export async function startSuiteBackend(database: JsonObject) {
+export async function startSuiteBackend(
+  database: JsonObject,
+  options: {
+    /** `backend.reading.allow`: hosts the catalog may read locations from. */
+    readingAllow?: JsonObject[];
+  } = {},
+) {
   const dir = await mkdtemp(join(tmpdir(), 'qaztech-authz-'));
   const key: SigningKey = await createSigningKey(dir);
   let probeAuth: AuthService | undefined;
@@ -75,6 +82,9 @@ export async function startSuiteBackend(database: JsonObject) {
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             database,
+            ...(options.readingAllow
+              ? { reading: { allow: options.readingAllow } }
+              : {}),
             // As in app-config.production.yaml: CI pushes facts with a
             // static token restricted to that one permission.
             auth: {
@@ -115,6 +125,13 @@ export async function startSuiteBackend(database: JsonObject) {
           catalog: {
             rules: [{ allow: ['System', 'Group', 'User', 'Location'] }],
             locations: exampleLocations(),
+          },
+          // As in app-config.yaml: the demo systems file stands in for the
+          // national register, so its records are believed.
+          registry: {
+            trustedRecordLocations: EXAMPLE_FILES.System.map(file =>
+              join(EXAMPLES, file),
+            ),
           },
         },
       }),

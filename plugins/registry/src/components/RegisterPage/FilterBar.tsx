@@ -172,6 +172,18 @@ export function FilterBar(props: {
         }
         label={t('filters.critical')}
       />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={Boolean(filters.unverified)}
+            onChange={(_, checked) =>
+              onChange({ ...filters, unverified: checked || undefined })
+            }
+            color="primary"
+          />
+        }
+        label={t('filters.unverified')}
+      />
       <Box
         role="group"
         aria-label={t('filters.platformStatus')}

@@ -11,6 +11,8 @@ export type RegisterFilters = {
   platformStatus?: MoratoriumStatusKind;
   lifecycleStage?: LifecycleStage;
   critical: boolean;
+  /** Only systems with unverified claims. */
+  unverified?: boolean;
   dataCategory?: DataCategory;
   q: string;
 };
@@ -25,6 +27,7 @@ export function toRegistryFilter(filters: RegisterFilters): RegistryFilter {
     platformStatus: filters.platformStatus,
     lifecycleStage: filters.lifecycleStage,
     critical: filters.critical ? true : undefined,
+    unverified: filters.unverified ? true : undefined,
     dataCategory: filters.dataCategory,
     q: filters.q.trim() || undefined,
   };

@@ -185,6 +185,52 @@ describe('RegisterPage', () => {
     expect(screen.getByLabelText('Search')).toHaveValue('');
   });
 
+  it('shows unverified claims with claim and evidence, and filters on them', async () => {
+    const claiming = registrySystem('claiming', {
+      title: { ru: 'Заявитель', en: 'Claimant' },
+      platformStatus: 'violation',
+      unverifiedClaims: [
+        {
+          field: 'onPlatform',
+          claimed: 'true',
+          evidence: 'false',
+          source: 'platform-inventory',
+        },
+        {
+          field: 'createdAt',
+          claimed: '2025-12-01',
+          evidence: '2026-12-07',
+          source: 'first-seen',
+        },
+      ],
+    });
+    const queries = serve(params =>
+      params.get('unverified') === 'true'
+        ? { items: [claiming], totalCount: 1 }
+        : { items: [portal, claiming], totalCount: 2 },
+    );
+    await renderWithRegistry(<RegisterPage />);
+
+    const row = (await screen.findByRole('link', { name: 'Claimant' })).closest(
+      'tr',
+    )!;
+    expect(within(row).getByTestId('unverified-claims')).toHaveTextContent(
+      'Unverified: claims to run on the platform; the platform inventory does not list it; claims creation on 2025-12-01; the register first saw it on 2026-12-07',
+    );
+    const portalRow = screen
+      .getByRole('link', { name: 'E-Government Portal' })
+      .closest('tr')!;
+    expect(
+      within(portalRow).queryByTestId('unverified-claims'),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText('Unverified claims only'));
+    await waitFor(() =>
+      expect(queries.at(-1)?.get('unverified')).toBe('true'),
+    );
+    expect(await screen.findByText('Shown 1 of 1')).toBeInTheDocument();
+  });
+
   it('says so when no system matches the filters', async () => {
     serve(() => ({ items: [], totalCount: 0 }));
     await renderWithRegistry(<RegisterPage />);

@@ -9,6 +9,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import { RegistrySortField, RegistrySystem } from '../../api';
 import { registryTranslationRef } from '../../translations';
 import { PlatformStatusChip } from '../PlatformStatusChip';
+import { UnverifiedClaims } from '../UnverifiedClaims';
 import { useLocalizedTitle } from '../useLocalizedTitle';
 
 /** How the table is sorted. */
@@ -71,6 +72,7 @@ export function SystemsTable(props: {
             <TableCell>{t(`lifecycleStage.${item.lifecycleStage}`)}</TableCell>
             <TableCell>
               <PlatformStatusChip status={item.platformStatus} />
+              <UnverifiedClaims claims={item.unverifiedClaims} />
             </TableCell>
           </TableRow>
         ))}

@@ -207,6 +207,25 @@ describe('RegistryCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the claims of the record the evidence does not bear out', async () => {
+    const entity = portal();
+    entity.metadata.labels!['qaztech.kz/platform-status'] = 'violation';
+    entity.metadata.annotations!['qaztech.kz/unverified-claims'] =
+      JSON.stringify([
+        {
+          field: 'createdAt',
+          claimed: '2025-12-01',
+          evidence: '2026-12-07',
+          source: 'first-seen',
+        },
+      ]);
+    await renderCard(entity);
+
+    expect(await screen.findByTestId('unverified-claims')).toHaveTextContent(
+      'Unverified: claims creation on 2025-12-01; the register first saw it on 2026-12-07',
+    );
+  });
+
   it('shows the commission decision of an exempted system', async () => {
     const entity = portal();
     entity.metadata.labels!['qaztech.kz/platform-status'] = 'exempted';

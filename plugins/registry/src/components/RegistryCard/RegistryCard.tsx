@@ -19,6 +19,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_DETAIL_ANNOTATION,
+  UNVERIFIED_CLAIMS_ANNOTATION,
+  UnverifiedClaim,
   PLATFORM_STATUS_REASON_ANNOTATION,
   RegistryParty,
   RegistryRecord,
@@ -29,6 +31,7 @@ import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { registryTranslationRef } from '../../translations';
 import { PlatformStatusChip } from '../PlatformStatusChip';
+import { UnverifiedClaims } from '../UnverifiedClaims';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -79,6 +82,26 @@ const REASON_CODES: readonly MoratoriumReasonDetail['code'][] = [
   'exemption-expired',
   'exemption-not-yet',
 ];
+
+/** The unverified claims the catalog module wrote; none when unreadable. */
+function readClaims(json: string | undefined): UnverifiedClaim[] {
+  if (!json) {
+    return [];
+  }
+  try {
+    const claims = JSON.parse(json);
+    return Array.isArray(claims)
+      ? claims.filter(
+          c =>
+            ['createdAt', 'onPlatform', 'exemption'].includes(c?.field) &&
+            typeof c.claimed === 'string' &&
+            typeof c.evidence === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
 
 /** The reason detail the catalog module wrote, when it is one we can say. */
 function readReasonDetail(
@@ -253,6 +276,11 @@ export function RegistryCard() {
           )}
         </Row>
         {reason && <Row term={t('card.reason')}>{reason}</Row>}
+        <UnverifiedClaims
+          claims={readClaims(
+            entity.metadata.annotations?.[UNVERIFIED_CLAIMS_ANNOTATION],
+          )}
+        />
         <Row term={t('card.exemption')}>
           {exemption
             ? `${t('card.exemptionValue', {

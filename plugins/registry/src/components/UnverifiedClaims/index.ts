@@ -1,0 +1,1 @@
+export { UnverifiedClaims } from './UnverifiedClaims';
