@@ -3,6 +3,7 @@ import {
   PermissionCondition,
   PermissionCriteria,
 } from '@backstage/plugin-permission-common';
+import { moratoriumRequestConditions } from '@qaztech/plugin-moratorium-common';
 import { QazTechRole } from './roles';
 
 /**
@@ -66,6 +67,34 @@ export function isConditionalGrant(
 }
 
 /**
+ * Exemption dossiers (costs, security and exit plans, attachments) are read
+ * by the applicant's state body; the conditions become SQL in the
+ * moratorium backend, so a list shows no other body's requests.
+ */
+const MORATORIUM_READ_OWN_BODY: ConditionalGrant = {
+  permission: 'moratorium.request.read',
+  resourceType: 'moratorium-request',
+  pluginId: 'moratorium',
+  conditions: subject =>
+    moratoriumRequestConditions.isApplicantBody({
+      refs: [subject.userEntityRef, ...subject.ownershipEntityRefs],
+    }),
+};
+
+/** Commission members read their own body's requests and those on an agenda. */
+const MORATORIUM_READ_ON_AGENDA: ConditionalGrant = {
+  ...MORATORIUM_READ_OWN_BODY,
+  conditions: subject => ({
+    anyOf: [
+      moratoriumRequestConditions.isApplicantBody({
+        refs: [subject.userEntityRef, ...subject.ownershipEntityRefs],
+      }),
+      moratoriumRequestConditions.isOnAgenda(),
+    ],
+  }),
+};
+
+/**
  * What each role may do in the suite. Plugins name their permissions
  * `<pluginId>.<resource>.<verb>` in their `-common` packages; each issue that
  * adds permissions adds its grants here, so this table is the one place that
@@ -81,6 +110,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     { action: 'read' },
     'registry.system.create',
     'registry.system.update',
+    MORATORIUM_READ_OWN_BODY,
     'moratorium.request.create',
     'moratorium.request.update',
     'moratorium.request.withdraw',
@@ -92,6 +122,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     { action: 'read' },
     'registry.system.create',
     'registry.system.update',
+    MORATORIUM_READ_OWN_BODY,
     'moratorium.request.create',
     'moratorium.request.update',
     'moratorium.request.submit',
@@ -101,12 +132,14 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
   // Gives the feasibility opinion: could the platform serve instead?
   platformArchitect: [
     { action: 'read' },
+    'moratorium.request.read',
     'moratorium.review.platform',
     'moratorium.request.request-info',
   ],
   // Checks completeness, runs the agenda, records decisions and protocols.
   secretary: [
     { action: 'read' },
+    'moratorium.request.read',
     'moratorium.request.intake',
     'moratorium.review.ministry',
     'moratorium.request.request-info',
@@ -118,16 +151,18 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
   ],
   commissionMember: [
     { action: 'read' },
+    MORATORIUM_READ_ON_AGENDA,
     'moratorium.vote.cast',
     'moratorium.vote.recuse',
   ],
   securityOfficer: [
     { action: 'read' },
+    MORATORIUM_READ_OWN_BODY,
     'security-readiness.*',
     'registry.campaign.*',
   ],
   // Reads everything, changes nothing.
-  auditor: [{ action: 'read' }],
+  auditor: [{ action: 'read' }, 'moratorium.request.read'],
   admin: ['registry.*', 'moratorium.*', 'security-readiness.*'],
 };
 

@@ -24,8 +24,10 @@ const WHO_MAY: Record<RequestAction | 'vote' | 'recuse', QazTechRole[]> = {
   'request-info': ['platformArchitect', 'secretary', 'admin'],
   'provide-info': ['developer', 'digitalHead', 'admin'],
   'set-agenda': ['secretary', 'admin'],
+  'propose-decision': ['secretary', 'admin'],
   decide: ['secretary', 'admin'],
   withdraw: ['developer', 'digitalHead', 'admin'],
+  'propose-revocation': ['secretary', 'admin'],
   revoke: ['secretary', 'admin'],
   expire: [],
   'mark-condition': ['secretary', 'admin'],
@@ -119,14 +121,10 @@ describe('the exemption workflow × the roles', () => {
   });
 
   it.each(ROLES.filter(role => role !== 'admin'))(
-    'reads requests, decisions and the audit record as %s',
+    'reads decisions and the audit record as %s',
     async role => {
       const userEntityRef = `user:default/${role}`;
-      for (const name of [
-        'moratorium.request.read',
-        'moratorium.decision.read',
-        'moratorium.audit.read',
-      ]) {
+      for (const name of ['moratorium.decision.read', 'moratorium.audit.read']) {
         const decision = await policy.handle(
           { permission: moratoriumPermissions.find(p => p.name === name)! },
           {
@@ -138,4 +136,75 @@ describe('the exemption workflow × the roles', () => {
       }
     },
   );
+
+  // Dossiers: the architect, the secretary and auditors read all; members
+  // those on an agenda and their own body's; everyone else their own body's.
+  const DOSSIER_READERS: Record<QazTechRole, unknown> = {
+    platformArchitect: 'allow',
+    secretary: 'allow',
+    auditor: 'allow',
+    admin: 'allow',
+    commissionMember: {
+      anyOf: [
+        {
+          rule: 'IS_APPLICANT_BODY',
+          resourceType: 'moratorium-request',
+          params: {
+            refs: [
+              'user:default/commissionmember',
+              'user:default/commissionmember',
+              'group:default/qaztech-commission-members',
+            ],
+          },
+        },
+        { rule: 'IS_ON_AGENDA', resourceType: 'moratorium-request', params: {} },
+      ],
+    },
+    developer: 'own body',
+    digitalHead: 'own body',
+    securityOfficer: 'own body',
+  };
+
+  it.each(ROLES)('reads dossiers as %s only as far as the role allows', async role => {
+    const userEntityRef = `user:default/${role}`;
+    const decision = await policy.handle(
+      {
+        permission: moratoriumPermissions.find(
+          p => p.name === 'moratorium.request.read',
+        )!,
+      },
+      {
+        credentials: mockCredentials.user(userEntityRef),
+        info: { userEntityRef, ownershipEntityRefs: [] },
+      },
+    );
+    const expected = DOSSIER_READERS[role];
+    if (expected === 'allow') {
+      expect(decision.result).toBe(AuthorizeResult.ALLOW);
+    } else if (expected === 'own body') {
+      expect(decision).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'moratorium',
+        resourceType: 'moratorium-request',
+        conditions: {
+          rule: 'IS_APPLICANT_BODY',
+          resourceType: 'moratorium-request',
+          params: {
+            refs: [
+              userEntityRef.toLowerCase(),
+              userEntityRef.toLowerCase(),
+              GROUP[role],
+            ],
+          },
+        },
+      });
+    } else {
+      expect(decision).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'moratorium',
+        resourceType: 'moratorium-request',
+        conditions: expected,
+      });
+    }
+  });
 });
