@@ -58,7 +58,9 @@ export const moratoriumRequestConditions = {
     return {
       resourceType: MORATORIUM_REQUEST_RESOURCE_TYPE,
       rule: MORATORIUM_REQUEST_RULES.isApplicantBody,
-      params: { refs: params.refs.map(r => r.toLocaleLowerCase('en-US')) },
+      params: {
+        refs: [...new Set(params.refs.map(r => r.toLocaleLowerCase('en-US')))],
+      },
     };
   },
   /** Requests that have been put on a sitting's agenda. */

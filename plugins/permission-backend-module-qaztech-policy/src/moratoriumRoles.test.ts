@@ -152,7 +152,6 @@ describe('the exemption workflow × the roles', () => {
           params: {
             refs: [
               'user:default/commissionmember',
-              'user:default/commissionmember',
               'group:default/qaztech-commission-members',
             ],
           },
@@ -190,11 +189,7 @@ describe('the exemption workflow × the roles', () => {
           rule: 'IS_APPLICANT_BODY',
           resourceType: 'moratorium-request',
           params: {
-            refs: [
-              userEntityRef.toLowerCase(),
-              userEntityRef.toLowerCase(),
-              GROUP[role],
-            ],
+            refs: [userEntityRef.toLowerCase(), GROUP[role]],
           },
         },
       });

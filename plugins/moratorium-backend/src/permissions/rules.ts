@@ -49,7 +49,6 @@ export const isOnAgenda = createPermissionRule({
   name: MORATORIUM_REQUEST_RULES.isOnAgenda,
   description: "Allow requests that have been put on a sitting's agenda",
   resourceRef: moratoriumRequestResourceRef,
-  paramsSchema: z.object({}),
   apply: request => !!request.sittingId,
   toQuery: () => ({ kind: 'on-agenda' }),
 });

@@ -34,9 +34,10 @@ export type ResourceAccess =
       allows(request: StoredRequest): boolean;
     };
 
-const transformConditions = createConditionTransformer(
-  moratoriumRequestRules,
-);
+const transformConditions = createConditionTransformer<
+  RequestQuery,
+  typeof moratoriumRequestRules
+>(moratoriumRequestRules);
 const authorizeConditions = createConditionAuthorizer(moratoriumRequestRules);
 
 async function authorizeConditionalOrUnavailable(
@@ -143,7 +144,7 @@ export function createAuthorizer(options: {
       if (decision.result === AuthorizeResult.ALLOW) {
         return { result: 'allow' };
       }
-      if (decision.result === AuthorizeResult.DENY) {
+      if (decision.result !== AuthorizeResult.CONDITIONAL) {
         return { result: 'deny' };
       }
       return {
