@@ -406,7 +406,9 @@ function brokenRules(
     (APPLICANT_SIDE.includes(role) ||
       (role === 'system' && action !== 'revoke'))
   ) {
-    fail("the applicant's side never takes a commission-side step on its own request");
+    fail(
+      "the applicant's side never takes a commission-side step on its own request",
+    );
   }
   if (action === 'decide') {
     const cast = tally ? tally.for + tally.against + tally.abstain : 0;

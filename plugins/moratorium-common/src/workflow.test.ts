@@ -711,7 +711,10 @@ describe('planTransition: required inputs', () => {
     // Against the approval draft: it does not pass...
     expect(
       plan('on-agenda', validInputs.decide, { tally: against }),
-    ).toMatchObject({ ok: false, violation: { code: 'not-supported-by-votes' } });
+    ).toMatchObject({
+      ok: false,
+      violation: { code: 'not-supported-by-votes' },
+    });
     // ...and a rejection is itself a draft the members vote through.
     expect(
       plan(
@@ -964,7 +967,10 @@ describe("planTransition: the system and the body are the system's to judge", ()
         ),
       ).toMatchObject({
         ok: false,
-        violation: { code: 'fixed-field', message: expect.stringContaining(field) },
+        violation: {
+          code: 'fixed-field',
+          message: expect.stringContaining(field),
+        },
       });
     }
   });

@@ -409,9 +409,7 @@ export function changedFixedField(
 ): 'content.stateBodyRef' | 'content.system' | undefined {
   if (
     (before.stateBodyRef ?? '').toLocaleLowerCase('en-US') !==
-    (after.stateBodyRef ?? before.stateBodyRef ?? '').toLocaleLowerCase(
-      'en-US',
-    )
+    (after.stateBodyRef ?? before.stateBodyRef ?? '').toLocaleLowerCase('en-US')
   ) {
     return 'content.stateBodyRef';
   }
@@ -654,7 +652,7 @@ function differenceFromDraft(
     const a = input.conditions.map(c => `${c.text}\u0000${c.dueDate}`);
     const b = draft.conditions.map(c => `${c.text}\u0000${c.dueDate}`);
     if (a.length !== b.length || a.some((c, i) => c !== b[i])) {
-      return 'conditions are not the draft\'s';
+      return "conditions are not the draft's";
     }
   }
   if (
@@ -662,7 +660,7 @@ function differenceFromDraft(
     input.reasons.trim() !== '' &&
     input.reasons.trim() !== (draft.reasons ?? '').trim()
   ) {
-    return 'reasons are not the draft\'s';
+    return "reasons are not the draft's";
   }
   return undefined;
 }
@@ -736,7 +734,9 @@ function checkDecision(
   // The members voted for or against the draft: it passes with a quorum
   // and a majority "for" (what the tally calls supporting an approval).
   const passed =
-    !!tally && tally.quorumReached && tally.supportedOutcomes.includes('approved');
+    !!tally &&
+    tally.quorumReached &&
+    tally.supportedOutcomes.includes('approved');
   if (!passed) {
     return fail(
       'not-supported-by-votes',
@@ -766,7 +766,7 @@ function checkDraft(
   if (!request.sittingDate) {
     return fail(
       'wrong-state',
-      'The request is on no sitting\'s agenda to draft a decision for.',
+      "The request is on no sitting's agenda to draft a decision for.",
     );
   }
   return (

@@ -124,7 +124,10 @@ describe('the exemption workflow × the roles', () => {
     'reads decisions and the audit record as %s',
     async role => {
       const userEntityRef = `user:default/${role}`;
-      for (const name of ['moratorium.decision.read', 'moratorium.audit.read']) {
+      for (const name of [
+        'moratorium.decision.read',
+        'moratorium.audit.read',
+      ]) {
         const decision = await policy.handle(
           { permission: moratoriumPermissions.find(p => p.name === name)! },
           {
@@ -156,7 +159,11 @@ describe('the exemption workflow × the roles', () => {
             ],
           },
         },
-        { rule: 'IS_ON_AGENDA', resourceType: 'moratorium-request', params: {} },
+        {
+          rule: 'IS_ON_AGENDA',
+          resourceType: 'moratorium-request',
+          params: {},
+        },
       ],
     },
     developer: 'own body',
@@ -164,42 +171,45 @@ describe('the exemption workflow × the roles', () => {
     securityOfficer: 'own body',
   };
 
-  it.each(ROLES)('reads dossiers as %s only as far as the role allows', async role => {
-    const userEntityRef = `user:default/${role}`;
-    const decision = await policy.handle(
-      {
-        permission: moratoriumPermissions.find(
-          p => p.name === 'moratorium.request.read',
-        )!,
-      },
-      {
-        credentials: mockCredentials.user(userEntityRef),
-        info: { userEntityRef, ownershipEntityRefs: [] },
-      },
-    );
-    const expected = DOSSIER_READERS[role];
-    if (expected === 'allow') {
-      expect(decision.result).toBe(AuthorizeResult.ALLOW);
-    } else if (expected === 'own body') {
-      expect(decision).toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'moratorium',
-        resourceType: 'moratorium-request',
-        conditions: {
-          rule: 'IS_APPLICANT_BODY',
-          resourceType: 'moratorium-request',
-          params: {
-            refs: [userEntityRef.toLowerCase(), GROUP[role]],
-          },
+  it.each(ROLES)(
+    'reads dossiers as %s only as far as the role allows',
+    async role => {
+      const userEntityRef = `user:default/${role}`;
+      const decision = await policy.handle(
+        {
+          permission: moratoriumPermissions.find(
+            p => p.name === 'moratorium.request.read',
+          )!,
         },
-      });
-    } else {
-      expect(decision).toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'moratorium',
-        resourceType: 'moratorium-request',
-        conditions: expected,
-      });
-    }
-  });
+        {
+          credentials: mockCredentials.user(userEntityRef),
+          info: { userEntityRef, ownershipEntityRefs: [] },
+        },
+      );
+      const expected = DOSSIER_READERS[role];
+      if (expected === 'allow') {
+        expect(decision.result).toBe(AuthorizeResult.ALLOW);
+      } else if (expected === 'own body') {
+        expect(decision).toEqual({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'moratorium',
+          resourceType: 'moratorium-request',
+          conditions: {
+            rule: 'IS_APPLICANT_BODY',
+            resourceType: 'moratorium-request',
+            params: {
+              refs: [userEntityRef.toLowerCase(), GROUP[role]],
+            },
+          },
+        });
+      } else {
+        expect(decision).toEqual({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'moratorium',
+          resourceType: 'moratorium-request',
+          conditions: expected,
+        });
+      }
+    },
+  );
 });

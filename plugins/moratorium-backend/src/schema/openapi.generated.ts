@@ -123,8 +123,10 @@ export const spec = {
           'request-info',
           'provide-info',
           'set-agenda',
+          'propose-decision',
           'decide',
           'withdraw',
+          'propose-revocation',
           'revoke',
           'expire',
           'mark-condition',
@@ -704,7 +706,43 @@ export const spec = {
             },
           },
           tally: {
+            description:
+              'Absent while the ballot is secret (before the decision).',
             $ref: '#/components/schemas/VoteTally',
+          },
+          ballot: {
+            type: 'object',
+            description:
+              'The current ballot round and how many have voted in it.',
+            required: ['round', 'votesCast', 'eligible', 'secret'],
+            properties: {
+              round: {
+                type: 'integer',
+              },
+              votesCast: {
+                type: 'integer',
+              },
+              eligible: {
+                type: 'integer',
+              },
+              secret: {
+                type: 'boolean',
+              },
+            },
+          },
+          draftDecision: {
+            type: 'object',
+            description: 'The terms on the agenda that members vote on.',
+            additionalProperties: {},
+          },
+          deferrals: {
+            type: 'integer',
+          },
+          revocationProposal: {
+            type: 'object',
+            description:
+              "A revocation waiting for a second person's confirmation.",
+            additionalProperties: {},
           },
           decision: {
             $ref: '#/components/schemas/Decision',

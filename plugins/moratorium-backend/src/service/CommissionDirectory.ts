@@ -4,6 +4,7 @@ import {
   RELATION_HAS_MEMBER,
   RELATION_OWNED_BY,
   RELATION_PARENT_OF,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -114,10 +115,24 @@ export class CommissionDirectory {
       return `content.stateBodyRef ${bodyRef} is not a state body: it must be a Group of spec.type state-body in the catalog`;
     }
     if (systemRef && systemEntity) {
-      const owners = (systemEntity.relations ?? [])
+      let owners = (systemEntity.relations ?? [])
         .filter(r => r.type === RELATION_OWNED_BY)
         .map(r => r.targetRef.toLocaleLowerCase('en-US'));
-      if (!owners.includes(stringifyEntityRef(body))) {
+      const specOwner = systemEntity.spec?.owner;
+      if (owners.length === 0 && typeof specOwner === 'string') {
+        // Not processed yet: the owner the catalog stores for it.
+        owners = [
+          stringifyEntityRef(
+            parseEntityRef(specOwner, {
+              defaultKind: 'group',
+              defaultNamespace: 'default',
+            }),
+          ).toLocaleLowerCase('en-US'),
+        ];
+      }
+      if (
+        !owners.includes(stringifyEntityRef(body).toLocaleLowerCase('en-US'))
+      ) {
         return `content.stateBodyRef ${bodyRef} does not own ${systemRef} (its owner is ${
           owners.join(', ') || 'not recorded'
         }): a request is filed by the state body that owns the system`;

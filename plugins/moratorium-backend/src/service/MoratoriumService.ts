@@ -1518,7 +1518,9 @@ export class MoratoriumService {
       ? eligible ?? (await this.#directory.eligibleMembers(request))
       : 0;
     const tally =
-      ballotOpen && needsTally && (roundVotes.length > 0 || request.state === 'on-agenda')
+      ballotOpen &&
+      needsTally &&
+      (roundVotes.length > 0 || request.state === 'on-agenda')
         ? tallyVotes(roundVotes, eligibleCount, this.#config.commissionRules)
         : undefined;
     // Secret ballot: before the decision a caller sees their own vote and
@@ -1556,7 +1558,9 @@ export class MoratoriumService {
       votes,
       ...(tally ? { tally } : {}),
       ...(ballot ? { ballot } : {}),
-      ...(request.draftDecision ? { draftDecision: request.draftDecision } : {}),
+      ...(request.draftDecision
+        ? { draftDecision: request.draftDecision }
+        : {}),
       deferrals: request.deferrals,
       ...(request.revocationProposal
         ? { revocationProposal: request.revocationProposal }
