@@ -50,7 +50,7 @@ export const isOnAgenda = createPermissionRule({
   description: "Allow requests that have been put on a sitting's agenda",
   resourceRef: moratoriumRequestResourceRef,
   apply: request => !!request.sittingId,
-  toQuery: () => ({ kind: 'on-agenda' }),
+  toQuery: () => ({ kind: 'on-agenda' as const }),
 });
 
 /** Every rule of the `moratorium-request` resource type. */
