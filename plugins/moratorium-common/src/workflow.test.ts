@@ -207,11 +207,11 @@ function plan(
 ) {
   const draft =
     overrides.draft === undefined ? defaultDraft : overrides.draft ?? undefined;
+  // By default a revocation has been proposed by someone else.
+  const defaultProposal = input.action === 'revoke' ? otherProposal : undefined;
   const proposal =
     overrides.proposal === undefined
-      ? input.action === 'revoke'
-        ? otherProposal
-        : undefined
+      ? defaultProposal
       : overrides.proposal ?? undefined;
   return planTransition({
     request: {

@@ -425,6 +425,14 @@ export function changedFixedField(
   return undefined;
 }
 
+/** Code-unit order, the same on every machine (unlike localeCompare). */
+function compareText(x: string, y: string): number {
+  if (x === y) {
+    return 0;
+  }
+  return x < y ? -1 : 1;
+}
+
 /** JSON with object keys sorted, so equal content gives equal text. */
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) {
@@ -433,7 +441,7 @@ function stableJson(value: unknown): string {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+      .sort(([x], [y]) => compareText(x, y));
     return `{${entries
       .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
       .join(',')}}`;

@@ -187,29 +187,24 @@ describe('the exemption workflow × the roles', () => {
         },
       );
       const expected = DOSSIER_READERS[role];
-      if (expected === 'allow') {
-        expect(decision.result).toBe(AuthorizeResult.ALLOW);
-      } else if (expected === 'own body') {
-        expect(decision).toEqual({
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'moratorium',
-          resourceType: 'moratorium-request',
-          conditions: {
-            rule: 'IS_APPLICANT_BODY',
-            resourceType: 'moratorium-request',
-            params: {
-              refs: [userEntityRef.toLowerCase(), GROUP[role]],
-            },
-          },
-        });
-      } else {
-        expect(decision).toEqual({
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'moratorium',
-          resourceType: 'moratorium-request',
-          conditions: expected,
-        });
-      }
+      const conditional = (conditions: unknown) => ({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'moratorium',
+        resourceType: 'moratorium-request',
+        conditions,
+      });
+      const ownBody = {
+        rule: 'IS_APPLICANT_BODY',
+        resourceType: 'moratorium-request',
+        params: { refs: [userEntityRef.toLowerCase(), GROUP[role]] },
+      };
+      const wanted: Record<string, unknown> = {
+        allow: { result: AuthorizeResult.ALLOW },
+        'own body': conditional(ownBody),
+      };
+      expect(decision).toEqual(
+        typeof expected === 'string' ? wanted[expected] : conditional(expected),
+      );
     },
   );
 });
