@@ -159,6 +159,28 @@ function parse<T>(fn: () => T): T {
   }
 }
 
+/**
+ * The dossier is recorded in the audit chain by its SHA-256 (of its
+ * canonical JSON), not in full: the chain is read more widely than
+ * dossiers may be, and the digest still proves what was filed.
+ */
+function contentDigest(content: RequestContent): { contentSha256: string } {
+  return {
+    contentSha256: createHash('sha256')
+      .update(canonicalJson(content))
+      .digest('hex'),
+  };
+}
+
+/** A transition's input as the audit chain records it (content by digest). */
+function auditedInput(input: TransitionInput): Record<string, unknown> {
+  if (input.action === 'provide-info' && input.content) {
+    const { content, ...rest } = input;
+    return { ...rest, ...contentDigest(content) };
+  }
+  return input as unknown as Record<string, unknown>;
+}
+
 /** The words a request is known by, to look for similar systems. */
 function describe(content: RequestContent): string {
   const system = content.system;
@@ -266,7 +288,7 @@ export class MoratoriumService {
           request,
           audit: {
             action: 'create',
-            payload: { number: request.number, content },
+            payload: { number: request.number, ...contentDigest(content) },
           },
           after: [],
         };
@@ -335,7 +357,7 @@ export class MoratoriumService {
         return {
           status: 200,
           request: updated,
-          audit: { action: 'update', payload: { content } },
+          audit: { action: 'update', payload: contentDigest(content) },
           after: [],
         };
       },
@@ -411,7 +433,7 @@ export class MoratoriumService {
             payload: {
               from: applied.from,
               to: applied.to,
-              input: input as unknown as Record<string, unknown>,
+              input: auditedInput(input),
               // The ballot opens with the decision: the choices of the
               // round decided are recorded now, not when they were cast.
               ...(applied.to !== 'on-agenda' && votes

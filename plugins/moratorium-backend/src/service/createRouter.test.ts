@@ -1109,6 +1109,14 @@ describe('moratorium audit', () => {
         [2, 'submit'],
         [1, 'create'],
       ]);
+      // The dossier is in the chain by its digest, not in full.
+      expect(entries.body.items[1].payload).toEqual({
+        number: expect.stringMatching(/^EX-/),
+        contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(JSON.stringify(entries.body.items)).not.toContain(
+        COMPLETE.securityPlan,
+      );
       // The applicant may not read the audit record.
       expectStatus(
         await request(backend.server)
