@@ -158,6 +158,27 @@ export interface Config {
         };
       };
     };
+    ballot?: {
+      /**
+       * Whether the votes, their opinions and the tally of a request can be
+       * read before the commission's decision. Defaults to false: until the
+       * decision a member sees only their own vote and how many have voted,
+       * so nobody can be pressured or follow the herd.
+       */
+      openBeforeDecision?: boolean;
+    };
+    exemption?: {
+      /**
+       * The longest an approval may last: its expiry is at most this many
+       * months after the sitting that decides it. Defaults to 36.
+       */
+      maxMonths?: number;
+    };
+    /**
+     * How many times the commission may defer one request; after that it
+     * must decide it. Votes of every sitting stay on record. Defaults to 2.
+     */
+    maxDeferrals?: number;
     exemptionSource?: {
       /**
        * Seconds the catalog module keeps a system's exemptions before asking

@@ -5,7 +5,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { moratoriumPermissions } from '@qaztech/plugin-moratorium-common';
+import {
+  moratoriumPermissions,
+  moratoriumRequestReadPermission,
+} from '@qaztech/plugin-moratorium-common';
+import {
+  moratoriumRequestResourceRef,
+  moratoriumRequestRules,
+} from './permissions/rules';
 import { DatabaseMoratoriumStore } from './database/DatabaseMoratoriumStore';
 import { AuditRecordService } from './audit/AuditRecordService';
 import { AuditSigner } from './audit/AuditSigner';
@@ -151,7 +158,20 @@ export const moratoriumPlugin = createBackendPlugin({
           },
         });
 
-        deps.permissionsRegistry.addPermissions(moratoriumPermissions);
+        // Dossiers are a resource type: the policy narrows reading them with
+        // conditions (own body, on an agenda) that these rules apply.
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: moratoriumRequestResourceRef,
+          permissions: [moratoriumRequestReadPermission],
+          rules: moratoriumRequestRules,
+          getResources: async ids =>
+            Promise.all(ids.map(id => store.getRequest(id))),
+        });
+        deps.permissionsRegistry.addPermissions(
+          moratoriumPermissions.filter(
+            p => p.name !== moratoriumRequestReadPermission.name,
+          ),
+        );
         deps.httpRouter.use(
           await createRouter({
             service,

@@ -10,8 +10,14 @@
 export * from './types';
 export * from './permissions';
 export {
+  DEFAULT_COMMISSION_LIMITS,
   WORKFLOW,
+  addMonthsToDate,
   availableActions,
+  changedFixedField,
+  describeConflict,
+  markOpinionsStale,
+  sameContent,
   isApplicantSide,
   isConflicted,
   isDecided,
@@ -20,6 +26,7 @@ export {
   transitionRule,
 } from './workflow';
 export type {
+  CommissionLimits,
   PlanTransitionArgs,
   PlannedTransition,
   TransitionRule,

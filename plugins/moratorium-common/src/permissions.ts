@@ -1,10 +1,77 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  PermissionCondition,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 
-/** Read submitted requests, their dossiers, votes and history. @public */
+/**
+ * The resource type of an exemption request (its dossier and attachments),
+ * for conditional decisions on {@link moratoriumRequestReadPermission}.
+ *
+ * @public
+ */
+export const MORATORIUM_REQUEST_RESOURCE_TYPE = 'moratorium-request';
+
+/**
+ * Read exemption requests: their dossiers (costs, security and exit plans,
+ * attachments), opinions, votes and history. A resource permission: the
+ * policy narrows it with conditions (see {@link moratoriumRequestConditions})
+ * that the moratorium backend applies as SQL to lists and to each request
+ * read. It deliberately carries no `action: 'read'` attribute, so that a
+ * policy's blanket "may read" does not open every dossier to every role.
+ *
+ * @public
+ */
 export const moratoriumRequestReadPermission = createPermission({
   name: 'moratorium.request.read',
-  attributes: { action: 'read' },
+  attributes: {},
+  resourceType: MORATORIUM_REQUEST_RESOURCE_TYPE,
 });
+
+/**
+ * The names of the moratorium backend's permission rules for
+ * {@link MORATORIUM_REQUEST_RESOURCE_TYPE}.
+ *
+ * @public
+ */
+export const MORATORIUM_REQUEST_RULES = {
+  /** The request's state body, or its applicant, is among `params.refs`. */
+  isApplicantBody: 'IS_APPLICANT_BODY',
+  /** The request has been put on a sitting's agenda (and maybe decided since). */
+  isOnAgenda: 'IS_ON_AGENDA',
+} as const;
+
+/**
+ * Builders of the conditions on {@link MORATORIUM_REQUEST_RESOURCE_TYPE}
+ * that a permission policy returns in a conditional decision. Plain data,
+ * no backend imports.
+ *
+ * @public
+ */
+export const moratoriumRequestConditions = {
+  /**
+   * Requests of one of these state bodies (Group refs) or filed by one of
+   * these users: pass the person's ownership refs.
+   */
+  isApplicantBody(params: {
+    refs: string[];
+  }): PermissionCondition<'moratorium-request', { refs: string[] }> {
+    return {
+      resourceType: MORATORIUM_REQUEST_RESOURCE_TYPE,
+      rule: MORATORIUM_REQUEST_RULES.isApplicantBody,
+      params: {
+        refs: [...new Set(params.refs.map(r => r.toLocaleLowerCase('en-US')))],
+      },
+    };
+  },
+  /** Requests that have been put on a sitting's agenda. */
+  isOnAgenda(): PermissionCondition<'moratorium-request', {}> {
+    return {
+      resourceType: MORATORIUM_REQUEST_RESOURCE_TYPE,
+      rule: MORATORIUM_REQUEST_RULES.isOnAgenda,
+      params: {},
+    };
+  },
+};
 
 /** Start an exemption request (a draft). @public */
 export const moratoriumRequestCreatePermission = createPermission({

@@ -46,8 +46,10 @@ export const REQUEST_ACTIONS = [
   'request-info',
   'provide-info',
   'set-agenda',
+  'propose-decision',
   'decide',
   'withdraw',
+  'propose-revocation',
   'revoke',
   'expire',
   'mark-condition',
@@ -182,7 +184,14 @@ export type SimilarSystem = {
   matchedTerms: string[];
 };
 
-/** A review opinion recorded on a request. @public */
+/**
+ * A review opinion recorded on a request. `stale` marks an opinion given on
+ * content the applicant has changed since (while information was
+ * requested): it no longer speaks for the request, which goes back through
+ * review.
+ *
+ * @public
+ */
 export type ReviewOpinion =
   | {
       stage: 'platform-review';
@@ -190,6 +199,7 @@ export type ReviewOpinion =
       text: string;
       by: string;
       at: string;
+      stale?: boolean;
     }
   | {
       stage: 'ministry-review';
@@ -197,6 +207,7 @@ export type ReviewOpinion =
       text: string;
       by: string;
       at: string;
+      stale?: boolean;
     };
 
 /** A deadline of the request's current stage or of a condition. @public */
@@ -213,13 +224,72 @@ export type Deadline = {
   overdue: boolean;
 };
 
-/** One member's vote on a request. @public */
+/**
+ * One member's vote on a request: on the draft decision of one ballot
+ * round. Votes of earlier rounds (another draft, an earlier sitting) stay
+ * on record.
+ *
+ * @public
+ */
 export type Vote = {
   /** The member's User entity ref. */
   member: string;
   choice: VoteChoice;
   opinion?: string;
   at: string;
+  /** The ballot round (draft decision) the vote was cast on. */
+  round?: number;
+};
+
+/** The outcomes a draft decision can propose (a deferral needs no draft). @public */
+export const DRAFT_OUTCOMES = [
+  'approved',
+  'approved-with-conditions',
+  'rejected',
+] as const;
+
+/** An outcome a draft decision can propose. @public */
+export type DraftOutcome = (typeof DRAFT_OUTCOMES)[number];
+
+/**
+ * The terms the secretary puts on the agenda for the members to vote on.
+ * The decision recorded must be these terms (or a deferral).
+ *
+ * @public
+ */
+export type DraftDecision = {
+  outcome: DraftOutcome;
+  /** The last day an approval holds; required for approvals. */
+  expiresAt?: CalendarDate;
+  conditions: { text: string; dueDate: CalendarDate }[];
+  reasons?: string;
+  /** The ballot round the draft opened; votes of this round are on it. */
+  round: number;
+  proposedBy: string;
+  proposedAt: string;
+};
+
+/** A revocation proposed by one person, waiting for a second to confirm it. @public */
+export type RevocationProposal = {
+  reason: string;
+  proposedBy: string;
+  proposedAt: string;
+};
+
+/**
+ * What anyone who may read the request learns of a ballot that is still
+ * secret: how many have voted, not who voted what.
+ *
+ * @public
+ */
+export type BallotSummary = {
+  round: number;
+  /** Members who have voted in this round (recusals included). */
+  votesCast: number;
+  /** Members eligible to vote (the commission, minus conflicted members). */
+  eligible: number;
+  /** Whether choices and opinions are hidden until the decision. */
+  secret: boolean;
 };
 
 /** The count of votes on a request and what it allows. @public */
@@ -307,8 +377,22 @@ export type ExemptionRequest = {
   /** Open questions while information is requested. */
   questions?: string;
   sitting?: Sitting;
+  /**
+   * The votes the caller may see: while the ballot is secret (before the
+   * decision) only the caller's own vote; after it, the votes of the round
+   * decided.
+   */
   votes: Vote[];
+  /** The tally; absent while the ballot is secret. */
   tally?: VoteTally;
+  /** The current ballot round and how many have voted in it. */
+  ballot?: BallotSummary;
+  /** The terms put to the vote, while the request is on the agenda. */
+  draftDecision?: DraftDecision;
+  /** How many times the commission has deferred the request. */
+  deferrals: number;
+  /** A revocation waiting for a second person's confirmation. */
+  revocationProposal?: RevocationProposal;
   decision?: Decision;
   deadlines: Deadline[];
   history: HistoryEntry[];
@@ -364,6 +448,13 @@ export type TransitionInput =
       };
     }
   | {
+      action: 'propose-decision';
+      outcome: DraftOutcome;
+      expiresAt?: CalendarDate;
+      conditions?: { text: string; dueDate: CalendarDate }[];
+      reasons?: string;
+    }
+  | {
       action: 'decide';
       outcome: DecisionOutcome;
       protocolNumber: string;
@@ -373,6 +464,7 @@ export type TransitionInput =
       conditions?: { text: string; dueDate: CalendarDate }[];
     }
   | { action: 'withdraw'; reason?: string }
+  | { action: 'propose-revocation'; reason: string }
   | { action: 'revoke'; reason: string }
   | { action: 'expire' }
   | {

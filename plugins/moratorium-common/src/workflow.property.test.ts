@@ -29,7 +29,10 @@ const ALLOWED: Record<RequestState, RequestState[]> = {
   'platform-review': ['ministry-review', 'info-requested', 'withdrawn'],
   'ministry-review': ['info-requested', 'on-agenda', 'withdrawn'],
   'info-requested': ['platform-review', 'ministry-review', 'withdrawn'],
+  // Drafting a decision keeps the request on the agenda; proposing a
+  // revocation keeps the approval until a second person confirms it.
   'on-agenda': [
+    'on-agenda',
     'approved',
     'approved-with-conditions',
     'rejected',
@@ -37,7 +40,7 @@ const ALLOWED: Record<RequestState, RequestState[]> = {
     'withdrawn',
   ],
   deferred: ['on-agenda', 'withdrawn'],
-  approved: ['revoked', 'expired'],
+  approved: ['approved', 'revoked', 'expired'],
   // mark-condition keeps the state.
   'approved-with-conditions': [
     'approved-with-conditions',
@@ -122,6 +125,20 @@ const ROLES: Role[] = [
 
 const APPLICANT_SIDE: Role[] = ['applicant', 'colleague', 'conflicted-member'];
 
+/** The steps of the commission's side: none by the applicant's side. */
+const COMMISSION_SIDE: string[] = [
+  'accept',
+  'return',
+  'complete-platform-review',
+  'request-info',
+  'set-agenda',
+  'propose-decision',
+  'decide',
+  'propose-revocation',
+  'revoke',
+  'mark-condition',
+];
+
 // Friday 27 November 2026, 11:00 in Almaty.
 const NOW = new Date('2026-11-27T06:00:00Z');
 const SITTING = '2026-12-03';
@@ -166,6 +183,23 @@ function inputOf(action: RequestAction, outcome: string): TransitionInput {
           ? { reasons: 'The platform can serve' }
           : {}),
       };
+    case 'propose-decision': {
+      const draftOutcome = outcome === 'deferred' ? 'approved' : outcome;
+      return {
+        action,
+        outcome: draftOutcome as any,
+        ...(draftOutcome.startsWith('approved')
+          ? { expiresAt: '2027-12-31' }
+          : {}),
+        ...(draftOutcome === 'approved-with-conditions'
+          ? { conditions: [{ text: 'Pass the audit', dueDate: '2027-03-01' }] }
+          : {}),
+        ...(draftOutcome === 'rejected'
+          ? { reasons: 'The platform can serve' }
+          : {}),
+      };
+    }
+    case 'propose-revocation':
     case 'revoke':
       return { action, reason: 'Condition missed' };
     case 'mark-condition':
@@ -234,9 +268,14 @@ function choose(request: WorkflowRequest, s: Step) {
       ? takers[s.pickRole % takers.length]
       : [s.role, s.action];
   const tally = tallyOf(s.votes);
+  // A decision records the draft on the agenda, or defers.
+  const options = [
+    ...(request.draftDecision ? [request.draftDecision.outcome] : []),
+    'deferred' as const,
+  ];
   const outcome =
-    s.guided && tally
-      ? tally.supportedOutcomes[s.pickOutcome % tally.supportedOutcomes.length]
+    s.guided && action === 'decide'
+      ? options[s.pickOutcome % options.length]
       : s.outcome;
   return { role, action, outcome, tally };
 }
@@ -272,20 +311,37 @@ const TO_AGENDA: Step[] = [
   exactly('secretary', 'set-agenda'),
 ];
 
+/** The secretary drafts the decision the members vote on. */
+const draft = (outcome: Step['outcome']) =>
+  exactly('secretary', 'propose-decision', outcome);
+
 /** Walks through every state, always tried besides the random ones. */
 const EXAMPLE_WALKS: Step[][] = [
   [
     ...TO_AGENDA,
+    draft('approved'),
     exactly('secretary', 'decide', 'approved', ['for', 'for', 'against']),
     exactly('system', 'expire'),
   ],
   [
     ...TO_AGENDA,
+    draft('approved-with-conditions'),
     exactly('secretary', 'decide', 'approved-with-conditions', ['for']),
     exactly('secretary', 'mark-condition'),
     exactly('system', 'revoke'),
   ],
-  [...TO_AGENDA, exactly('member', 'decide', 'rejected', ['against', 'for'])],
+  [
+    ...TO_AGENDA,
+    draft('approved'),
+    exactly('secretary', 'decide', 'approved', ['for']),
+    exactly('secretary', 'propose-revocation'),
+    exactly('architect', 'revoke'),
+  ],
+  [
+    ...TO_AGENDA,
+    draft('rejected'),
+    exactly('member', 'decide', 'rejected', ['for', 'for', 'abstain']),
+  ],
   [
     exactly('applicant', 'submit'),
     exactly('secretary', 'return'),
@@ -346,10 +402,13 @@ function brokenRules(
     fail("only the applicant's side (or the system) withdraws");
   }
   if (
-    ['decide', 'complete-platform-review'].includes(action) &&
-    (APPLICANT_SIDE.includes(role) || role === 'system')
+    COMMISSION_SIDE.includes(action) &&
+    (APPLICANT_SIDE.includes(role) ||
+      (role === 'system' && action !== 'revoke'))
   ) {
-    fail("the applicant's side never reviews or decides its own request");
+    fail(
+      "the applicant's side never takes a commission-side step on its own request",
+    );
   }
   if (action === 'decide') {
     const cast = tally ? tally.for + tally.against + tally.abstain : 0;
@@ -362,12 +421,20 @@ function brokenRules(
     ) {
       fail('only a deferral without a quorum');
     }
-    if (
-      tally &&
-      outcome !== 'deferred' &&
-      tally.for > cast / 2 !== (outcome !== 'rejected')
-    ) {
-      fail('an approval needs a majority for, a rejection its absence');
+    if (outcome !== 'deferred' && !(tally && tally.for > cast / 2)) {
+      fail('a decision needs a majority for the draft');
+    }
+    if (outcome !== 'deferred' && outcome !== request.draftDecision?.outcome) {
+      fail('a decision is the draft the members voted on');
+    }
+    if (outcome === 'deferred' && (request.deferrals ?? 0) >= 2) {
+      fail('at most two deferrals');
+    }
+  }
+  if (action === 'revoke' && role !== 'system') {
+    const proposal = request.revocationProposal;
+    if (!proposal || proposal.proposedBy === (actorOf(role) as any).userRef) {
+      fail('a revocation is proposed by one person and confirmed by another');
     }
   }
   if (action === 'provide-info' && to !== request.resumeState) {
@@ -403,11 +470,42 @@ describe('the exemption workflow under random actions', () => {
           }
           const to = plan.to;
           reached.add(to);
+          const input = inputOf(action, outcome);
           request = {
             ...request,
             state: to,
             ...(plan.resumeState ? { resumeState: plan.resumeState } : {}),
-            ...(action === 'set-agenda' ? { sittingDate: SITTING } : {}),
+            ...(action === 'set-agenda'
+              ? { sittingDate: SITTING, draftDecision: undefined }
+              : {}),
+            ...(input.action === 'propose-decision'
+              ? {
+                  draftDecision: {
+                    outcome: input.outcome,
+                    expiresAt: input.expiresAt,
+                    conditions: input.conditions ?? [],
+                    reasons: input.reasons,
+                    round: 1,
+                    proposedBy: 'user:default/saule',
+                    proposedAt: NOW.toISOString(),
+                  },
+                }
+              : {}),
+            ...(to === 'deferred'
+              ? {
+                  deferrals: (request.deferrals ?? 0) + 1,
+                  draftDecision: undefined,
+                }
+              : {}),
+            ...(action === 'propose-revocation'
+              ? {
+                  revocationProposal: {
+                    reason: 'x',
+                    proposedBy: (actorOf(role) as any).userRef,
+                    proposedAt: NOW.toISOString(),
+                  },
+                }
+              : {}),
           };
         }
       }),
@@ -439,6 +537,7 @@ describe('the exemption workflow under random actions', () => {
             resumeState: 'platform-review',
             content: CONTENT,
             applicant: APPLICANT,
+            sittingDate: SITTING,
           };
           const plan = planTransition({
             request,

@@ -17,6 +17,8 @@ import {
   RequestState,
   TransitionInput,
   Vote,
+  DraftDecision,
+  RevocationProposal,
 } from './types';
 
 const completeContent: RequestContent = {
@@ -75,6 +77,12 @@ const validInputs: Record<RequestAction, TransitionInput> = {
     sittingDate: '2026-12-03',
     ministryOpinion: { recommendation: 'approve', text: 'Justified' },
   },
+  'propose-decision': {
+    action: 'propose-decision',
+    outcome: 'approved-with-conditions',
+    expiresAt: '2027-12-31',
+    conditions: [{ text: 'Pass the security audit', dueDate: '2027-03-01' }],
+  },
   decide: {
     action: 'decide',
     outcome: 'approved-with-conditions',
@@ -84,6 +92,10 @@ const validInputs: Record<RequestAction, TransitionInput> = {
     conditions: [{ text: 'Pass the security audit', dueDate: '2027-03-01' }],
   },
   withdraw: { action: 'withdraw' },
+  'propose-revocation': {
+    action: 'propose-revocation',
+    reason: 'Condition missed',
+  },
   revoke: { action: 'revoke', reason: 'Condition missed' },
   expire: { action: 'expire' },
   'mark-condition': {
@@ -115,6 +127,7 @@ const expected: Record<
     from: ['ministry-review', 'deferred'],
     to: () => 'on-agenda',
   },
+  'propose-decision': { from: ['on-agenda'], to: from => from },
   decide: { from: ['on-agenda'], to: () => 'approved-with-conditions' },
   withdraw: {
     from: [
@@ -127,6 +140,10 @@ const expected: Record<
       'deferred',
     ],
     to: () => 'withdrawn',
+  },
+  'propose-revocation': {
+    from: ['approved', 'approved-with-conditions'],
+    to: from => from,
   },
   revoke: {
     from: ['approved', 'approved-with-conditions'],
@@ -150,11 +167,29 @@ const actorFor: Record<RequestAction, WorkflowActor> = {
   'request-info': reviewer,
   'provide-info': applicantActor,
   'set-agenda': reviewer,
+  'propose-decision': reviewer,
   decide: reviewer,
   withdraw: applicantActor,
+  'propose-revocation': reviewer,
   revoke: reviewer,
   expire: 'system',
   'mark-condition': reviewer,
+};
+
+// The draft the secretary put on the agenda: what validInputs.decide records.
+const defaultDraft: DraftDecision = {
+  outcome: 'approved-with-conditions',
+  expiresAt: '2027-12-31',
+  conditions: [{ text: 'Pass the security audit', dueDate: '2027-03-01' }],
+  round: 1,
+  proposedBy: 'user:default/secretary',
+  proposedAt: '2026-12-01T05:00:00Z',
+};
+// A revocation another person proposed, for the reviewer to confirm.
+const otherProposal: RevocationProposal = {
+  reason: 'Condition missed',
+  proposedBy: 'user:default/second-secretary',
+  proposedAt: '2026-12-01T05:00:00Z',
 };
 
 function plan(
@@ -163,18 +198,37 @@ function plan(
   overrides: Partial<PlanTransitionArgs> & {
     content?: RequestContent;
     resumeState?: RequestState;
+    draft?: DraftDecision | null;
+    proposal?: RevocationProposal | null;
+    sittingDate?: string;
+    deferrals?: number;
+    contentChanged?: boolean;
   } = {},
 ) {
+  const draft =
+    overrides.draft === undefined ? defaultDraft : overrides.draft ?? undefined;
+  // By default a revocation has been proposed by someone else.
+  const defaultProposal = input.action === 'revoke' ? otherProposal : undefined;
+  const proposal =
+    overrides.proposal === undefined
+      ? defaultProposal
+      : overrides.proposal ?? undefined;
   return planTransition({
     request: {
       state,
       resumeState: overrides.resumeState ?? 'platform-review',
       content: overrides.content ?? completeContent,
       applicant,
+      sittingDate: overrides.sittingDate ?? '2026-12-03',
+      ...(draft ? { draftDecision: draft } : {}),
+      ...(proposal ? { revocationProposal: proposal } : {}),
+      deferrals: overrides.deferrals ?? 0,
+      contentChanged: overrides.contentChanged ?? false,
     },
     input,
     actor: overrides.actor ?? reviewer,
     tally: 'tally' in overrides ? overrides.tally : approvingTally,
+    ...(overrides.limits ? { limits: overrides.limits } : {}),
     now: overrides.now ?? now,
   });
 }
@@ -242,8 +296,10 @@ describe('planTransition: every action from every state', () => {
       'request-info': 'moratorium.request.request-info',
       'provide-info': 'moratorium.request.update',
       'set-agenda': 'moratorium.agenda.set',
+      'propose-decision': 'moratorium.agenda.set',
       decide: 'moratorium.decision.record',
       withdraw: 'moratorium.request.withdraw',
+      'propose-revocation': 'moratorium.decision.revoke',
       revoke: 'moratorium.decision.revoke',
       expire: 'moratorium.decision.revoke',
       'mark-condition': 'moratorium.condition.update',
@@ -267,9 +323,10 @@ describe('planTransition: info requested', () => {
   });
 
   it('checks the completeness of new content given with the answer', () => {
+    const { securityPlan: _s, ...withoutPlan } = completeContent;
     const result = plan(
       'info-requested',
-      { action: 'provide-info', answer: 'Here', content: { purpose: 'x' } },
+      { action: 'provide-info', answer: 'Here', content: withoutPlan },
       { actor: applicantActor },
     );
     expect(result).toMatchObject({
@@ -385,13 +442,33 @@ describe('planTransition: who acts', () => {
       content: completeContent,
     };
     expect(availableActions(request, applicantActor)).toEqual(['withdraw']);
-    expect(availableActions(request, reviewer)).toEqual(['decide']);
+    expect(availableActions(request, reviewer)).toEqual([
+      'propose-decision',
+      'decide',
+    ]);
     expect(
       availableActions({ ...request, state: 'approved' }, 'system').sort(),
     ).toEqual(['expire', 'revoke']);
     expect(availableActions(request, 'system')).toEqual(['withdraw']);
+    // Four eyes: one proposes the revocation, another confirms it.
     expect(
       availableActions({ ...request, state: 'approved' }, reviewer),
+    ).toEqual(['propose-revocation']);
+    const proposed = {
+      ...request,
+      state: 'approved' as const,
+      revocationProposal: {
+        reason: 'x',
+        proposedBy: reviewer.userRef,
+        proposedAt: '2026-12-01T00:00:00Z',
+      },
+    };
+    expect(availableActions(proposed, reviewer)).toEqual([]);
+    expect(
+      availableActions(proposed, {
+        userRef: 'user:default/second',
+        ownershipRefs: [],
+      }),
     ).toEqual(['revoke']);
   });
 });
@@ -426,6 +503,10 @@ describe('planTransition: required inputs', () => {
   const decide = validInputs.decide as Extract<
     TransitionInput,
     { action: 'decide' }
+  >;
+  const draft = validInputs['propose-decision'] as Extract<
+    TransitionInput,
+    { action: 'propose-decision' }
   >;
 
   it.each([
@@ -488,44 +569,44 @@ describe('planTransition: required inputs', () => {
     [
       'approval without expiresAt',
       'on-agenda',
-      { ...decide, outcome: 'approved', expiresAt: undefined, conditions: [] },
+      { ...draft, outcome: 'approved', expiresAt: undefined, conditions: [] },
       /expiresAt is required/,
     ],
     [
       'approval expiring on the sitting day',
       'on-agenda',
-      { ...decide, expiresAt: '2026-12-03' },
+      { ...draft, expiresAt: '2026-12-03' },
       /expiresAt 2026-12-03 must be after the sitting date/,
     ],
     [
       'approval with conditions but none given',
       'on-agenda',
-      { ...decide, conditions: [] },
+      { ...draft, conditions: [] },
       /conditions are required/,
     ],
     [
       'a condition without a due date',
       'on-agenda',
-      { ...decide, conditions: [{ text: 'Audit', dueDate: '' }] },
+      { ...draft, conditions: [{ text: 'Audit', dueDate: '' }] },
       /conditions\.0\.dueDate/,
     ],
     [
       'a condition due after the expiry',
       'on-agenda',
-      { ...decide, conditions: [{ text: 'Audit', dueDate: '2028-01-01' }] },
+      { ...draft, conditions: [{ text: 'Audit', dueDate: '2028-01-01' }] },
       /must not be after the approval expires/,
     ],
     [
       'a plain approval carrying conditions',
       'on-agenda',
-      { ...decide, outcome: 'approved' },
+      { ...draft, outcome: 'approved' },
       /conditions are only for an approval with conditions/,
     ],
     [
       'a rejection without reasons',
       'on-agenda',
       {
-        ...decide,
+        ...draft,
         outcome: 'rejected',
         expiresAt: undefined,
         conditions: undefined,
@@ -535,7 +616,7 @@ describe('planTransition: required inputs', () => {
     [
       'a rejection with an expiry',
       'on-agenda',
-      { ...decide, outcome: 'rejected', reasons: 'No', conditions: undefined },
+      { ...draft, outcome: 'rejected', reasons: 'No', conditions: undefined },
       /expiresAt is only for approvals/,
     ],
     [
@@ -619,6 +700,22 @@ describe('planTransition: required inputs', () => {
       5,
       { quorum: 0.5, majority: 0.5 },
     );
+    const rejectionDraft: DraftDecision = {
+      outcome: 'rejected',
+      reasons: 'The platform can serve it',
+      conditions: [],
+      round: 2,
+      proposedBy: 'user:default/secretary',
+      proposedAt: '2026-12-03T04:00:00Z',
+    };
+    // Against the approval draft: it does not pass...
+    expect(
+      plan('on-agenda', validInputs.decide, { tally: against }),
+    ).toMatchObject({
+      ok: false,
+      violation: { code: 'not-supported-by-votes' },
+    });
+    // ...and a rejection is itself a draft the members vote through.
     expect(
       plan(
         'on-agenda',
@@ -627,11 +724,14 @@ describe('planTransition: required inputs', () => {
           outcome: 'rejected',
           protocolNumber: '12',
           sittingDate: '2026-12-03',
-          reasons: 'The platform can serve it',
         },
-        { tally: against },
+        { tally: approvingTally, draft: rejectionDraft },
       ),
-    ).toEqual({ ok: true, to: 'rejected' });
+    ).toMatchObject({
+      ok: true,
+      to: 'rejected',
+      decision: { outcome: 'rejected', reasons: 'The platform can serve it' },
+    });
   });
 });
 
@@ -677,23 +777,33 @@ describe('planTransition: the decision follows the votes', () => {
     { quorum: 0.5, majority: 0.5 },
   );
 
+  // The members vote for or against the draft on the agenda: an approval.
+  const approvalDraft: DraftDecision = {
+    outcome: 'approved',
+    expiresAt: '2027-12-31',
+    conditions: [],
+    round: 1,
+    proposedBy: 'user:default/secretary',
+    proposedAt: '2026-12-03T04:00:00Z',
+  };
+
   it.each([
     ['no quorum', noQuorum, approval, 'not-supported-by-votes'],
-    ['no quorum', noQuorum, rejection, 'not-supported-by-votes'],
+    ['no quorum', noQuorum, rejection, 'differs-from-draft'],
     ['no quorum', noQuorum, deferral, 'deferred'],
     ['a majority for', forMajority, approval, 'approved'],
-    ['a majority for', forMajority, rejection, 'not-supported-by-votes'],
+    ['a majority for', forMajority, rejection, 'differs-from-draft'],
     ['a majority for', forMajority, deferral, 'deferred'],
     ['a tie', tie, approval, 'not-supported-by-votes'],
-    ['a tie', tie, rejection, 'rejected'],
+    ['a tie', tie, deferral, 'deferred'],
     ['no votes counted', undefined, approval, 'not-supported-by-votes'],
     ['no votes counted', undefined, deferral, 'deferred'],
   ] as const)(
     'with %s, deciding gives the expected result (row %#)',
     (_name, tally, input, outcome) => {
-      const result = plan('on-agenda', input, { tally });
+      const result = plan('on-agenda', input, { tally, draft: approvalDraft });
       expect(result).toMatchObject(
-        outcome === 'not-supported-by-votes'
+        outcome === 'not-supported-by-votes' || outcome === 'differs-from-draft'
           ? { ok: false, violation: { code: outcome } }
           : { ok: true, to: outcome },
       );
@@ -701,10 +811,218 @@ describe('planTransition: the decision follows the votes', () => {
   );
 
   it('explains a missing quorum', () => {
-    expect(plan('on-agenda', approval, { tally: noQuorum })).toMatchObject({
+    expect(
+      plan('on-agenda', approval, { tally: noQuorum, draft: approvalDraft }),
+    ).toMatchObject({
       violation: { message: expect.stringMatching(/quorum \(1 of 3 needed\)/) },
     });
   });
+});
+
+describe('planTransition: the commission decides the terms', () => {
+  const decide = validInputs.decide as Extract<
+    TransitionInput,
+    { action: 'decide' }
+  >;
+
+  it('records the voted draft, and only it', () => {
+    expect(plan('on-agenda', decide)).toMatchObject({
+      ok: true,
+      to: 'approved-with-conditions',
+      decision: { expiresAt: '2027-12-31' },
+    });
+    // The terms may be left out: they are the draft's.
+    expect(
+      plan('on-agenda', {
+        action: 'decide',
+        outcome: 'approved-with-conditions',
+        protocolNumber: '12',
+        sittingDate: '2026-12-03',
+      }),
+    ).toMatchObject({
+      ok: true,
+      decision: {
+        expiresAt: '2027-12-31',
+        conditions: defaultDraft.conditions,
+      },
+    });
+    for (const changed of [
+      { expiresAt: '2099-12-31' },
+      { conditions: [{ text: 'Something else', dueDate: '2027-03-01' }] },
+      { conditions: [] },
+      { reasons: 'Other reasons' },
+      { outcome: 'approved' as const, conditions: undefined },
+    ]) {
+      expect(plan('on-agenda', { ...decide, ...changed })).toMatchObject({
+        ok: false,
+        violation: {
+          code: 'differs-from-draft',
+          message: expect.stringContaining('round 1'),
+        },
+      });
+    }
+  });
+
+  it('needs a draft on the agenda for anything but a deferral', () => {
+    expect(plan('on-agenda', decide, { draft: null })).toMatchObject({
+      ok: false,
+      violation: { code: 'wrong-state', message: /propose-decision/ },
+    });
+  });
+
+  it('limits an approval to moratorium.exemption.maxMonths', () => {
+    const draft = validInputs['propose-decision'] as Extract<
+      TransitionInput,
+      { action: 'propose-decision' }
+    >;
+    const far = {
+      ...draft,
+      expiresAt: '2099-12-31',
+    };
+    expect(plan('on-agenda', far)).toMatchObject({
+      ok: false,
+      violation: {
+        code: 'invalid-input',
+        message: expect.stringMatching(
+          /moratorium\.exemption\.maxMonths \(36\).*2029-12-03/,
+        ),
+      },
+    });
+    expect(
+      plan('on-agenda', { ...far, expiresAt: '2029-12-03' }),
+    ).toMatchObject({ ok: true });
+    expect(
+      plan(
+        'on-agenda',
+        { ...far, expiresAt: '2027-12-04' },
+        { limits: { maxExemptionMonths: 12, maxDeferrals: 2 } },
+      ),
+    ).toMatchObject({ ok: false, violation: { code: 'invalid-input' } });
+  });
+
+  it('defers at most moratorium.maxDeferrals times', () => {
+    const deferral = {
+      ...decide,
+      outcome: 'deferred' as const,
+      expiresAt: undefined,
+      conditions: undefined,
+    };
+    expect(plan('on-agenda', deferral, { deferrals: 1 })).toEqual({
+      ok: true,
+      to: 'deferred',
+    });
+    expect(plan('on-agenda', deferral, { deferrals: 2 })).toMatchObject({
+      ok: false,
+      violation: {
+        code: 'limit-reached',
+        message: expect.stringMatching(/moratorium\.maxDeferrals \(2\)/),
+      },
+    });
+  });
+
+  it("revokes only on a second person's confirmation", () => {
+    const revoke = validInputs.revoke;
+    expect(plan('approved', revoke, { proposal: null })).toMatchObject({
+      ok: false,
+      violation: { code: 'wrong-state', message: /propose-revocation/ },
+    });
+    expect(
+      plan('approved', revoke, {
+        proposal: { ...otherProposal, proposedBy: reviewer.userRef },
+      }),
+    ).toMatchObject({ ok: false, violation: { code: 'not-allowed' } });
+    expect(plan('approved', revoke)).toEqual({ ok: true, to: 'revoked' });
+    // The scheduled task (a missed condition) needs nobody's confirmation.
+    expect(
+      plan('approved', revoke, { actor: 'system', proposal: null }),
+    ).toEqual({ ok: true, to: 'revoked' });
+    expect(
+      plan('approved', validInputs['propose-revocation'], {
+        proposal: otherProposal,
+      }),
+    ).toMatchObject({ ok: false, violation: { code: 'wrong-state' } });
+  });
+});
+
+describe("planTransition: the system and the body are the system's to judge", () => {
+  it('keeps the system and the state body fixed after submission', () => {
+    for (const [field, content] of [
+      [
+        'content.stateBodyRef',
+        { ...completeContent, stateBodyRef: 'group:default/minfin' },
+      ],
+      [
+        'content.system',
+        {
+          ...completeContent,
+          system: { kind: 'existing', entityRef: 'system:default/other' },
+        },
+      ],
+    ] as [string, RequestContent][]) {
+      expect(
+        plan(
+          'info-requested',
+          { action: 'provide-info', answer: 'Here', content },
+          { actor: applicantActor },
+        ),
+      ).toMatchObject({
+        ok: false,
+        violation: {
+          code: 'fixed-field',
+          message: expect.stringContaining(field),
+        },
+      });
+    }
+  });
+
+  it('sends changed content back through review with stale opinions', () => {
+    const changed = { ...completeContent, purpose: 'Something else now' };
+    expect(
+      plan(
+        'info-requested',
+        { action: 'provide-info', answer: 'Here', content: changed },
+        { actor: applicantActor, resumeState: 'ministry-review' },
+      ),
+    ).toEqual({ ok: true, to: 'platform-review', opinionsStale: true });
+    // Edited with PUT while information was requested.
+    expect(
+      plan('info-requested', validInputs['provide-info'], {
+        actor: applicantActor,
+        resumeState: 'ministry-review',
+        contentChanged: true,
+      }),
+    ).toEqual({ ok: true, to: 'platform-review', opinionsStale: true });
+  });
+
+  it.each([
+    'accept',
+    'return',
+    'request-info',
+    'set-agenda',
+    'propose-decision',
+    'decide',
+    'propose-revocation',
+    'revoke',
+    'mark-condition',
+  ] as RequestAction[])(
+    'refuses %s to a member of the requesting state body, naming the conflict',
+    action => {
+      const rule = transitionRule(action);
+      expect(rule.actor).toBe('not-conflicted');
+      const state = rule.from[0];
+      expect(
+        plan(state, validInputs[action], { actor: colleague }),
+      ).toMatchObject({
+        ok: false,
+        violation: {
+          code: 'conflict-of-interest',
+          message: expect.stringContaining(
+            'you belong to group:default/mcriap, the state body that asks',
+          ),
+        },
+      });
+    },
+  );
 });
 
 describe('isDecided', () => {

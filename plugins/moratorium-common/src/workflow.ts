@@ -24,6 +24,10 @@ import {
 } from './permissions';
 import {
   DECISION_OUTCOMES,
+  DRAFT_OUTCOMES,
+  DraftDecision,
+  ReviewOpinion,
+  RevocationProposal,
   MINISTRY_RECOMMENDATIONS,
   PLATFORM_FINDINGS,
   REQUEST_ACTIONS,
@@ -90,14 +94,14 @@ export const WORKFLOW: readonly TransitionRule[] = Object.freeze([
     from: ['submitted'],
     to: 'platform-review',
     permission: moratoriumRequestIntakePermission,
-    actor: 'any',
+    actor: 'not-conflicted',
   },
   {
     action: 'return',
     from: ['submitted'],
     to: 'draft',
     permission: moratoriumRequestIntakePermission,
-    actor: 'any',
+    actor: 'not-conflicted',
   },
   {
     action: 'complete-platform-review',
@@ -111,7 +115,7 @@ export const WORKFLOW: readonly TransitionRule[] = Object.freeze([
     from: REVIEW_STATES,
     to: 'info-requested',
     permission: moratoriumRequestRequestInfoPermission,
-    actor: 'any',
+    actor: 'not-conflicted',
   },
   {
     action: 'provide-info',
@@ -125,7 +129,16 @@ export const WORKFLOW: readonly TransitionRule[] = Object.freeze([
     from: ['ministry-review', 'deferred'],
     to: 'on-agenda',
     permission: moratoriumAgendaSetPermission,
-    actor: 'any',
+    actor: 'not-conflicted',
+  },
+  {
+    // The commission decides the terms: the secretary drafts them, the
+    // members vote on the draft, and only the draft voted can be recorded.
+    action: 'propose-decision',
+    from: ['on-agenda'],
+    to: 'same',
+    permission: moratoriumAgendaSetPermission,
+    actor: 'not-conflicted',
   },
   {
     action: 'decide',
@@ -153,11 +166,19 @@ export const WORKFLOW: readonly TransitionRule[] = Object.freeze([
     allowsSystem: true,
   },
   {
+    // Four eyes: one person proposes a revocation, a second confirms it.
+    action: 'propose-revocation',
+    from: ['approved', 'approved-with-conditions'],
+    to: 'same',
+    permission: moratoriumDecisionRevokePermission,
+    actor: 'not-conflicted',
+  },
+  {
     action: 'revoke',
     from: ['approved', 'approved-with-conditions'],
     to: 'revoked',
     permission: moratoriumDecisionRevokePermission,
-    actor: 'any',
+    actor: 'not-conflicted',
     allowsSystem: true,
   },
   {
@@ -173,7 +194,7 @@ export const WORKFLOW: readonly TransitionRule[] = Object.freeze([
     from: ['approved-with-conditions'],
     to: 'same',
     permission: moratoriumConditionUpdatePermission,
-    actor: 'any',
+    actor: 'not-conflicted',
   },
 ] satisfies TransitionRule[]);
 
@@ -221,7 +242,10 @@ export function isDecided(state: RequestState): boolean {
  * `incomplete` — the request's content is incomplete (see `problems`);
  * `conflict-of-interest` — the actor is the applicant or from the applicant's state body;
  * `not-allowed` — the actor is not who may take the action (not the applicant's side, or not the system);
- * `not-supported-by-votes` — the outcome is not one the votes support.
+ * `not-supported-by-votes` — the outcome is not one the votes support;
+ * `differs-from-draft` — the decision is not the draft the members voted on;
+ * `limit-reached` — a configured limit (deferrals) is used up;
+ * `fixed-field` — a field fixed at submission would change.
  *
  * @public
  */
@@ -232,7 +256,10 @@ export type WorkflowViolation = {
     | 'incomplete'
     | 'conflict-of-interest'
     | 'not-allowed'
-    | 'not-supported-by-votes';
+    | 'not-supported-by-votes'
+    | 'differs-from-draft'
+    | 'limit-reached'
+    | 'fixed-field';
   message: string;
   problems?: CompletenessProblem[];
 };
@@ -250,6 +277,36 @@ export type WorkflowRequest = {
   applicant: string;
   /** The date of the sitting the request is on the agenda of, if any. */
   sittingDate?: CalendarDate;
+  /** The terms on the agenda, that members vote on. */
+  draftDecision?: DraftDecision;
+  /** How many times the commission has deferred the request. */
+  deferrals?: number;
+  /** A revocation waiting for a second person. */
+  revocationProposal?: RevocationProposal;
+  /**
+   * Whether the applicant changed the content while information was
+   * requested (before `provide-info`): the review starts over.
+   */
+  contentChanged?: boolean;
+};
+
+/**
+ * The commission's limits (configuration): how long an approval may last,
+ * and how many times a request may be deferred.
+ *
+ * @public
+ */
+export type CommissionLimits = {
+  /** An approval expires at most this many months after the sitting. */
+  maxExemptionMonths: number;
+  /** A request may be deferred at most this many times. */
+  maxDeferrals: number;
+};
+
+/** The defaults of {@link CommissionLimits}: 36 months, 2 deferrals. @public */
+export const DEFAULT_COMMISSION_LIMITS: CommissionLimits = {
+  maxExemptionMonths: 36,
+  maxDeferrals: 2,
 };
 
 /** The arguments of `planTransition`. @public */
@@ -257,14 +314,32 @@ export type PlanTransitionArgs = {
   request: WorkflowRequest;
   input: TransitionInput;
   actor: WorkflowActor;
-  /** The tally of the votes, for `decide`; without it only a deferral is supported. */
+  /**
+   * The tally of the votes on the current draft, for `decide`; without it
+   * only a deferral is supported.
+   */
   tally?: VoteTally;
+  /** The commission's limits; {@link DEFAULT_COMMISSION_LIMITS} if absent. */
+  limits?: CommissionLimits;
   now: Date;
 };
 
 /** The outcome of `planTransition`. @public */
 export type PlannedTransition =
-  | { ok: true; to: RequestState; resumeState?: RequestState }
+  | {
+      ok: true;
+      to: RequestState;
+      resumeState?: RequestState;
+      /** For `decide`: the terms to record (the voted draft's). */
+      decision?: {
+        outcome: DecisionOutcome;
+        expiresAt?: CalendarDate;
+        conditions?: { text: string; dueDate: CalendarDate }[];
+        reasons?: string;
+      };
+      /** For `provide-info`: whether earlier opinions went stale. */
+      opinionsStale?: boolean;
+    }
   | { ok: false; violation: WorkflowViolation };
 
 const sameRef = (a: string, b: string) =>
@@ -299,6 +374,116 @@ export function isConflicted(
   actor: { userRef: string; ownershipRefs: string[] },
 ): boolean {
   return isApplicantSide(request, actor);
+}
+
+/**
+ * The actor's conflict of interest on the request, in words (`you filed
+ * this request`, `you belong to group:default/minfin, the state body that
+ * asks`), or undefined when there is none.
+ *
+ * @public
+ */
+export function describeConflict(
+  request: Pick<WorkflowRequest, 'applicant' | 'content'>,
+  actor: { userRef: string; ownershipRefs: string[] },
+): string | undefined {
+  if (sameRef(actor.userRef, request.applicant)) {
+    return `you filed this request (${request.applicant})`;
+  }
+  const body = request.content?.stateBodyRef;
+  if (body && actor.ownershipRefs.some(ref => sameRef(ref, body))) {
+    return `you belong to ${body}, the state body that asks`;
+  }
+  return undefined;
+}
+
+/**
+ * The first field fixed at submission that `after` changes: the system
+ * (its kind and ref) and the state body. Undefined when both stay.
+ *
+ * @public
+ */
+export function changedFixedField(
+  before: RequestContent,
+  after: RequestContent,
+): 'content.stateBodyRef' | 'content.system' | undefined {
+  if (
+    (before.stateBodyRef ?? '').toLocaleLowerCase('en-US') !==
+    (after.stateBodyRef ?? before.stateBodyRef ?? '').toLocaleLowerCase('en-US')
+  ) {
+    return 'content.stateBodyRef';
+  }
+  const a = before.system;
+  const b = after.system;
+  if (
+    a?.kind !== b?.kind ||
+    (a?.entityRef ?? '').toLocaleLowerCase('en-US') !==
+      (b?.entityRef ?? '').toLocaleLowerCase('en-US')
+  ) {
+    return 'content.system';
+  }
+  return undefined;
+}
+
+/** Code-unit order, the same on every machine (unlike localeCompare). */
+function compareText(x: string, y: string): number {
+  if (x === y) {
+    return 0;
+  }
+  return x < y ? -1 : 1;
+}
+
+/** JSON with object keys sorted, so equal content gives equal text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(stableJson).join(',')}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => compareText(x, y));
+    return `{${entries
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Whether two contents say the same (key order and absent fields aside).
+ *
+ * @public
+ */
+export function sameContent(a: RequestContent, b: RequestContent): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+/**
+ * The opinions, each marked stale: the content they were given on changed.
+ *
+ * @public
+ */
+export function markOpinionsStale(opinions: ReviewOpinion[]): ReviewOpinion[] {
+  return opinions.map(o => ({ ...o, stale: true }));
+}
+
+/**
+ * The calendar date `months` months after `date` (the last day of the month
+ * when the day does not exist, e.g. 2026-01-31 + 1 → 2026-02-28).
+ *
+ * @public
+ */
+export function addMonthsToDate(date: CalendarDate, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(d, last);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(
+    2,
+    '0',
+  )}-${String(day).padStart(2, '0')}`;
 }
 
 const fail = (
@@ -355,45 +540,34 @@ function checkActor(
             'not-allowed',
             `Only the applicant or a member of the requesting state body may ${rule.action} this request.`,
           );
-    case 'not-conflicted':
-      return isConflicted(request, actor)
+    case 'not-conflicted': {
+      const conflict = describeConflict(request, actor);
+      return conflict
         ? fail(
             'conflict-of-interest',
-            `You may not ${rule.action} this request: you submitted it or belong to the state body that asks.`,
+            `Conflict of interest: you may not ${rule.action} this request, because ${conflict}.`,
           )
         : undefined;
+    }
     default:
       return undefined;
   }
 }
 
-function checkDecision(
-  input: Extract<TransitionInput, { action: 'decide' }>,
-  request: WorkflowRequest,
-  tally: VoteTally | undefined,
-): PlannedTransition {
+type Terms = {
+  outcome: DecisionOutcome;
+  expiresAt?: CalendarDate;
+  conditions?: { text: string; dueDate: CalendarDate }[];
+  reasons?: string;
+};
+
+/** The cross-field rules of a decision's (or a draft's) terms. */
+function checkTerms(
+  input: Terms,
+  sittingDate: CalendarDate,
+  limits: CommissionLimits,
+): PlannedTransition | undefined {
   const { outcome } = input;
-  if (!(DECISION_OUTCOMES as readonly string[]).includes(outcome)) {
-    return fail(
-      'invalid-input',
-      `outcome must be one of ${DECISION_OUTCOMES.join(', ')}.`,
-    );
-  }
-  if (blank(input.protocolNumber)) {
-    return fail('invalid-input', 'protocolNumber is required for a decision.');
-  }
-  if (!isCalendarDate(input.sittingDate)) {
-    return fail(
-      'invalid-input',
-      'sittingDate is required for a decision, as YYYY-MM-DD.',
-    );
-  }
-  if (request.sittingDate && input.sittingDate !== request.sittingDate) {
-    return fail(
-      'invalid-input',
-      `sittingDate ${input.sittingDate} is not the date of the sitting the request is on the agenda of (${request.sittingDate}).`,
-    );
-  }
   const approval =
     outcome === 'approved' || outcome === 'approved-with-conditions';
   const conditions = input.conditions ?? [];
@@ -404,10 +578,17 @@ function checkDecision(
     if (!isCalendarDate(input.expiresAt)) {
       return fail('invalid-input', 'expiresAt must be a date as YYYY-MM-DD.');
     }
-    if (input.expiresAt <= input.sittingDate) {
+    if (input.expiresAt <= sittingDate) {
       return fail(
         'invalid-input',
-        `expiresAt ${input.expiresAt} must be after the sitting date ${input.sittingDate}.`,
+        `expiresAt ${input.expiresAt} must be after the sitting date ${sittingDate}.`,
+      );
+    }
+    const latest = addMonthsToDate(sittingDate, limits.maxExemptionMonths);
+    if (input.expiresAt > latest) {
+      return fail(
+        'invalid-input',
+        `expiresAt ${input.expiresAt} is more than moratorium.exemption.maxMonths (${limits.maxExemptionMonths}) months after the sitting; the latest allowed is ${latest}.`,
       );
     }
   } else if (input.expiresAt !== undefined && input.expiresAt !== '') {
@@ -433,10 +614,10 @@ function checkDecision(
           `conditions.${i}.dueDate is required, as YYYY-MM-DD.`,
         );
       }
-      if (condition.dueDate <= input.sittingDate) {
+      if (condition.dueDate <= sittingDate) {
         return fail(
           'invalid-input',
-          `conditions.${i}.dueDate ${condition.dueDate} must be after the sitting date ${input.sittingDate}.`,
+          `conditions.${i}.dueDate ${condition.dueDate} must be after the sitting date ${sittingDate}.`,
         );
       }
       if (input.expiresAt && condition.dueDate > input.expiresAt) {
@@ -455,20 +636,153 @@ function checkDecision(
   if (outcome === 'rejected' && blank(input.reasons)) {
     return fail('invalid-input', 'reasons are required for a rejection.');
   }
-  const supported: DecisionOutcome[] = tally?.supportedOutcomes ?? ['deferred'];
-  if (!supported.includes(outcome)) {
+  return undefined;
+}
+
+/** The first term of the decision that differs from the draft voted on. */
+function differenceFromDraft(
+  input: Extract<TransitionInput, { action: 'decide' }>,
+  draft: DraftDecision,
+): string | undefined {
+  if (input.outcome !== draft.outcome) {
+    return `outcome ${input.outcome} is not the draft's ${draft.outcome}`;
+  }
+  if (
+    input.expiresAt !== undefined &&
+    input.expiresAt !== '' &&
+    input.expiresAt !== draft.expiresAt
+  ) {
+    return `expiresAt ${input.expiresAt} is not the draft's ${
+      draft.expiresAt ?? '(none)'
+    }`;
+  }
+  if (input.conditions !== undefined) {
+    const a = input.conditions.map(c => `${c.text}\u0000${c.dueDate}`);
+    const b = draft.conditions.map(c => `${c.text}\u0000${c.dueDate}`);
+    if (a.length !== b.length || a.some((c, i) => c !== b[i])) {
+      return "conditions are not the draft's";
+    }
+  }
+  if (
+    input.reasons !== undefined &&
+    input.reasons.trim() !== '' &&
+    input.reasons.trim() !== (draft.reasons ?? '').trim()
+  ) {
+    return "reasons are not the draft's";
+  }
+  return undefined;
+}
+
+function checkDecision(
+  input: Extract<TransitionInput, { action: 'decide' }>,
+  request: WorkflowRequest,
+  tally: VoteTally | undefined,
+  limits: CommissionLimits,
+): PlannedTransition {
+  const { outcome } = input;
+  if (!(DECISION_OUTCOMES as readonly string[]).includes(outcome)) {
+    return fail(
+      'invalid-input',
+      `outcome must be one of ${DECISION_OUTCOMES.join(', ')}.`,
+    );
+  }
+  if (blank(input.protocolNumber)) {
+    return fail('invalid-input', 'protocolNumber is required for a decision.');
+  }
+  if (!isCalendarDate(input.sittingDate)) {
+    return fail(
+      'invalid-input',
+      'sittingDate is required for a decision, as YYYY-MM-DD.',
+    );
+  }
+  if (request.sittingDate && input.sittingDate !== request.sittingDate) {
+    return fail(
+      'invalid-input',
+      `sittingDate ${input.sittingDate} is not the date of the sitting the request is on the agenda of (${request.sittingDate}).`,
+    );
+  }
+  if (outcome === 'deferred') {
+    const problem = checkTerms(input, input.sittingDate, limits);
+    if (problem) {
+      return problem;
+    }
+    const deferrals = request.deferrals ?? 0;
+    if (deferrals >= limits.maxDeferrals) {
+      return fail(
+        'limit-reached',
+        `The request has been deferred ${deferrals} times, the most moratorium.maxDeferrals (${limits.maxDeferrals}) allows: the commission must decide it.`,
+      );
+    }
+    return { ok: true, to: 'deferred' };
+  }
+  const draft = request.draftDecision;
+  if (!draft) {
+    return fail(
+      'wrong-state',
+      'No draft decision is on the agenda: the secretary proposes the terms (propose-decision) and the members vote on them before a decision is recorded.',
+    );
+  }
+  const difference = differenceFromDraft(input, draft);
+  if (difference) {
+    return fail(
+      'differs-from-draft',
+      `The decision must be the draft the members voted on (round ${draft.round}): ${difference}.`,
+    );
+  }
+  const terms: Terms = {
+    outcome: draft.outcome,
+    ...(draft.expiresAt ? { expiresAt: draft.expiresAt } : {}),
+    conditions: draft.conditions,
+    ...(draft.reasons ? { reasons: draft.reasons } : {}),
+  };
+  const problem = checkTerms(terms, input.sittingDate, limits);
+  if (problem) {
+    return problem;
+  }
+  // The members voted for or against the draft: it passes with a quorum
+  // and a majority "for" (what the tally calls supporting an approval).
+  const passed =
+    !!tally &&
+    tally.quorumReached &&
+    tally.supportedOutcomes.includes('approved');
+  if (!passed) {
     return fail(
       'not-supported-by-votes',
       tally && !tally.quorumReached
-        ? `The votes do not reach a quorum (${
+        ? `The votes on the draft do not reach a quorum (${
             tally.for + tally.against + tally.abstain
           } of ${tally.quorum} needed): the commission can only defer.`
-        : `The votes do not support the outcome ${outcome}; they support: ${supported.join(
-            ', ',
-          )}.`,
+        : 'The members did not vote the draft through: the commission can defer, or the secretary can put another draft to the vote.',
     );
   }
-  return { ok: true, to: outcome };
+  return { ok: true, to: draft.outcome, decision: terms };
+}
+
+function checkDraft(
+  input: Extract<TransitionInput, { action: 'propose-decision' }>,
+  request: WorkflowRequest,
+  limits: CommissionLimits,
+): PlannedTransition {
+  if (!(DRAFT_OUTCOMES as readonly string[]).includes(input.outcome)) {
+    return fail(
+      'invalid-input',
+      `outcome must be one of ${DRAFT_OUTCOMES.join(
+        ', ',
+      )}; a deferral needs no draft.`,
+    );
+  }
+  if (!request.sittingDate) {
+    return fail(
+      'wrong-state',
+      "The request is on no sitting's agenda to draft a decision for.",
+    );
+  }
+  return (
+    checkTerms(input, request.sittingDate, limits) ?? {
+      ok: true,
+      to: request.state,
+    }
+  );
 }
 
 /**
@@ -483,6 +797,7 @@ function checkDecision(
  */
 export function planTransition(args: PlanTransitionArgs): PlannedTransition {
   const { request, input, actor, tally, now } = args;
+  const limits = args.limits ?? DEFAULT_COMMISSION_LIMITS;
   const rule = RULES.get(input?.action);
   if (!rule) {
     return fail(
@@ -549,11 +864,27 @@ export function planTransition(args: PlanTransitionArgs): PlannedTransition {
           'answer is required to provide the information.',
         );
       }
+      if (input.content) {
+        const field = changedFixedField(request.content, input.content);
+        if (field) {
+          return fail(
+            'fixed-field',
+            `${field} is fixed at submission and cannot be changed; withdraw the request and file a new one instead.`,
+          );
+        }
+      }
       const problems = checkCompleteness(input.content ?? request.content);
       if (problems.length > 0) {
         return fail('incomplete', describeProblems(problems), problems);
       }
-      return { ok: true, to: resume };
+      const changed =
+        !!request.contentChanged ||
+        (!!input.content && !sameContent(request.content, input.content));
+      // Opinions given on other content no longer speak for the request:
+      // it goes back through review from the start.
+      return changed
+        ? { ok: true, to: 'platform-review', opinionsStale: true }
+        : { ok: true, to: resume };
     }
     case 'set-agenda': {
       if (!isCalendarDate(input.sittingDate)) {
@@ -595,16 +926,47 @@ export function planTransition(args: PlanTransitionArgs): PlannedTransition {
       }
       return { ok: true, to: 'on-agenda' };
     }
+    case 'propose-decision':
+      return checkDraft(input, request, limits);
     case 'decide':
-      return checkDecision(input, request, tally);
+      return checkDecision(input, request, tally, limits);
     case 'withdraw':
       return { ok: true, to: 'withdrawn' };
+    case 'propose-revocation':
+      if (blank(input.reason)) {
+        return fail(
+          'invalid-input',
+          'reason is required to propose a revocation.',
+        );
+      }
+      if (request.revocationProposal) {
+        return fail(
+          'wrong-state',
+          `A revocation is already proposed (by ${request.revocationProposal.proposedBy}); a second person confirms it with revoke.`,
+        );
+      }
+      return { ok: true, to: request.state };
     case 'revoke':
       if (blank(input.reason)) {
         return fail(
           'invalid-input',
           'reason is required to revoke an approval.',
         );
+      }
+      if (actor !== 'system') {
+        const proposal = request.revocationProposal;
+        if (!proposal) {
+          return fail(
+            'wrong-state',
+            'A revocation must first be proposed (propose-revocation) and then confirmed by a second person.',
+          );
+        }
+        if (sameRef(proposal.proposedBy, actor.userRef)) {
+          return fail(
+            'not-allowed',
+            `You proposed this revocation; a second person must confirm it.`,
+          );
+        }
       }
       return { ok: true, to: 'revoked' };
     case 'expire':
@@ -636,14 +998,27 @@ export function planTransition(args: PlanTransitionArgs): PlannedTransition {
  * @public
  */
 export function availableActions(
-  request: Pick<WorkflowRequest, 'state' | 'applicant' | 'content'>,
+  request: Pick<WorkflowRequest, 'state' | 'applicant' | 'content'> &
+    Partial<Pick<WorkflowRequest, 'revocationProposal'>>,
   actor: WorkflowActor,
 ): RequestAction[] {
-  return WORKFLOW.filter(
-    rule =>
-      rule.from.includes(request.state) &&
-      checkActor(rule, request as WorkflowRequest, actor) === undefined,
-  ).map(rule => rule.action);
+  const proposal = request.revocationProposal;
+  return WORKFLOW.filter(rule => {
+    if (
+      !rule.from.includes(request.state) ||
+      checkActor(rule, request as WorkflowRequest, actor) !== undefined
+    ) {
+      return false;
+    }
+    if (rule.action === 'propose-revocation') {
+      return !proposal;
+    }
+    if (rule.action === 'revoke' && actor !== 'system') {
+      // Confirmed by a second person only.
+      return !!proposal && !sameRef(proposal.proposedBy, actor.userRef);
+    }
+    return true;
+  }).map(rule => rule.action);
 }
 
 // Input parsing
@@ -688,6 +1063,21 @@ const INPUT_SCHEMAS: Record<RequestAction, z.ZodType<TransitionInput>> = {
       })
       .optional(),
   }),
+  'propose-decision': z.object({
+    action: z.literal('propose-decision'),
+    outcome: z.enum(DRAFT_OUTCOMES),
+    reasons: z.string().trim().max(20000).optional(),
+    expiresAt: calendarDate().optional(),
+    conditions: z
+      .array(
+        z.object({
+          text: required(5000),
+          dueDate: calendarDate(),
+        }),
+      )
+      .max(50)
+      .optional(),
+  }),
   decide: z.object({
     action: z.literal('decide'),
     outcome: z.enum(DECISION_OUTCOMES),
@@ -708,6 +1098,10 @@ const INPUT_SCHEMAS: Record<RequestAction, z.ZodType<TransitionInput>> = {
   withdraw: z.object({
     action: z.literal('withdraw'),
     reason: z.string().trim().max(20000).optional(),
+  }),
+  'propose-revocation': z.object({
+    action: z.literal('propose-revocation'),
+    reason: required(),
   }),
   revoke: z.object({ action: z.literal('revoke'), reason: required() }),
   expire: z.object({ action: z.literal('expire') }),

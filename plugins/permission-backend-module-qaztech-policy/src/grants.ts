@@ -7,6 +7,7 @@ import {
   SECURITY_READINESS_SYSTEM_RESOURCE_TYPE,
   securityReadinessConditions,
 } from '@qaztech/plugin-security-readiness-common';
+import { moratoriumRequestConditions } from '@qaztech/plugin-moratorium-common';
 import { QazTechRole } from './roles';
 
 /**
@@ -85,6 +86,34 @@ const READINESS_OWN_EVIDENCE: ConditionalGrant = {
 };
 
 /**
+ * Exemption dossiers (costs, security and exit plans, attachments) are read
+ * by the applicant's state body; the conditions become SQL in the
+ * moratorium backend, so a list shows no other body's requests.
+ */
+const MORATORIUM_READ_OWN_BODY: ConditionalGrant = {
+  permission: 'moratorium.request.read',
+  resourceType: 'moratorium-request',
+  pluginId: 'moratorium',
+  conditions: subject =>
+    moratoriumRequestConditions.isApplicantBody({
+      refs: [subject.userEntityRef, ...subject.ownershipEntityRefs],
+    }),
+};
+
+/** Commission members read their own body's requests and those on an agenda. */
+const MORATORIUM_READ_ON_AGENDA: ConditionalGrant = {
+  ...MORATORIUM_READ_OWN_BODY,
+  conditions: subject => ({
+    anyOf: [
+      moratoriumRequestConditions.isApplicantBody({
+        refs: [subject.userEntityRef, ...subject.ownershipEntityRefs],
+      }),
+      moratoriumRequestConditions.isOnAgenda(),
+    ],
+  }),
+};
+
+/**
  * What each role may do in the suite. Plugins name their permissions
  * `<pluginId>.<resource>.<verb>` in their `-common` packages; each issue that
  * adds permissions adds its grants here, so this table is the one place that
@@ -100,6 +129,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     { action: 'read' },
     'registry.system.create',
     'registry.system.update',
+    MORATORIUM_READ_OWN_BODY,
     'moratorium.request.create',
     'moratorium.request.update',
     'moratorium.request.withdraw',
@@ -112,6 +142,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
     { action: 'read' },
     'registry.system.create',
     'registry.system.update',
+    MORATORIUM_READ_OWN_BODY,
     'moratorium.request.create',
     'moratorium.request.update',
     'moratorium.request.submit',
@@ -122,6 +153,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
   // Gives the feasibility opinion: could the platform serve instead?
   platformArchitect: [
     { action: 'read' },
+    'moratorium.request.read',
     'moratorium.review.platform',
     'moratorium.request.request-info',
     READINESS_OWN_EVIDENCE,
@@ -129,6 +161,7 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
   // Checks completeness, runs the agenda, records decisions and protocols.
   secretary: [
     { action: 'read' },
+    'moratorium.request.read',
     'moratorium.request.intake',
     'moratorium.review.ministry',
     'moratorium.request.request-info',
@@ -141,17 +174,23 @@ export const ROLE_GRANTS: Record<QazTechRole, readonly PermissionGrant[]> = {
   ],
   commissionMember: [
     { action: 'read' },
+    MORATORIUM_READ_ON_AGENDA,
     'moratorium.vote.cast',
     'moratorium.vote.recuse',
     READINESS_OWN_EVIDENCE,
   ],
   securityOfficer: [
     { action: 'read' },
+    MORATORIUM_READ_OWN_BODY,
     'security-readiness.*',
     'registry.campaign.*',
   ],
   // Reads everything, changes nothing.
-  auditor: [{ action: 'read' }, 'security-readiness.evidence.read'],
+  auditor: [
+    { action: 'read' },
+    'security-readiness.evidence.read',
+    'moratorium.request.read',
+  ],
   admin: ['registry.*', 'moratorium.*', 'security-readiness.*'],
 };
 

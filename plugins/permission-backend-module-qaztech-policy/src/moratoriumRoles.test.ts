@@ -24,8 +24,10 @@ const WHO_MAY: Record<RequestAction | 'vote' | 'recuse', QazTechRole[]> = {
   'request-info': ['platformArchitect', 'secretary', 'admin'],
   'provide-info': ['developer', 'digitalHead', 'admin'],
   'set-agenda': ['secretary', 'admin'],
+  'propose-decision': ['secretary', 'admin'],
   decide: ['secretary', 'admin'],
   withdraw: ['developer', 'digitalHead', 'admin'],
+  'propose-revocation': ['secretary', 'admin'],
   revoke: ['secretary', 'admin'],
   expire: [],
   'mark-condition': ['secretary', 'admin'],
@@ -119,11 +121,10 @@ describe('the exemption workflow × the roles', () => {
   });
 
   it.each(ROLES.filter(role => role !== 'admin'))(
-    'reads requests, decisions and the audit record as %s',
+    'reads decisions and the audit record as %s',
     async role => {
       const userEntityRef = `user:default/${role}`;
       for (const name of [
-        'moratorium.request.read',
         'moratorium.decision.read',
         'moratorium.audit.read',
       ]) {
@@ -136,6 +137,74 @@ describe('the exemption workflow × the roles', () => {
         );
         expect(decision.result).toBe(AuthorizeResult.ALLOW);
       }
+    },
+  );
+
+  // Dossiers: the architect, the secretary and auditors read all; members
+  // those on an agenda and their own body's; everyone else their own body's.
+  const DOSSIER_READERS: Record<QazTechRole, unknown> = {
+    platformArchitect: 'allow',
+    secretary: 'allow',
+    auditor: 'allow',
+    admin: 'allow',
+    commissionMember: {
+      anyOf: [
+        {
+          rule: 'IS_APPLICANT_BODY',
+          resourceType: 'moratorium-request',
+          params: {
+            refs: [
+              'user:default/commissionmember',
+              'group:default/qaztech-commission-members',
+            ],
+          },
+        },
+        {
+          rule: 'IS_ON_AGENDA',
+          resourceType: 'moratorium-request',
+          params: {},
+        },
+      ],
+    },
+    developer: 'own body',
+    digitalHead: 'own body',
+    securityOfficer: 'own body',
+  };
+
+  it.each(ROLES)(
+    'reads dossiers as %s only as far as the role allows',
+    async role => {
+      const userEntityRef = `user:default/${role}`;
+      const decision = await policy.handle(
+        {
+          permission: moratoriumPermissions.find(
+            p => p.name === 'moratorium.request.read',
+          )!,
+        },
+        {
+          credentials: mockCredentials.user(userEntityRef),
+          info: { userEntityRef, ownershipEntityRefs: [] },
+        },
+      );
+      const expected = DOSSIER_READERS[role];
+      const conditional = (conditions: unknown) => ({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'moratorium',
+        resourceType: 'moratorium-request',
+        conditions,
+      });
+      const ownBody = {
+        rule: 'IS_APPLICANT_BODY',
+        resourceType: 'moratorium-request',
+        params: { refs: [userEntityRef.toLowerCase(), GROUP[role]] },
+      };
+      const wanted: Record<string, unknown> = {
+        allow: { result: AuthorizeResult.ALLOW },
+        'own body': conditional(ownBody),
+      };
+      expect(decision).toEqual(
+        typeof expected === 'string' ? wanted[expected] : conditional(expected),
+      );
     },
   );
 });

@@ -23,6 +23,7 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
+import { moratoriumRequestConditions } from '@qaztech/plugin-moratorium-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import knexFactory, { Knex } from 'knex';
@@ -63,8 +64,16 @@ const MEMBERSHIP: Record<string, string[]> = {
   [USERS.auditor]: [],
 };
 
+/**
+ * Dossier reading as the suite's policy grants it: `…@own-body` is a
+ * conditional decision for the caller's own body's requests, `…@agenda`
+ * adds those on an agenda (commission members).
+ */
+const READ_OWN_BODY = 'moratorium.request.read@own-body';
+const READ_ON_AGENDA = 'moratorium.request.read@agenda';
+
 const APPLICANT = [
-  'moratorium.request.read',
+  READ_OWN_BODY,
   'moratorium.request.create',
   'moratorium.request.update',
   'moratorium.request.submit',
@@ -72,7 +81,7 @@ const APPLICANT = [
   'moratorium.decision.read',
 ];
 const MEMBER = [
-  'moratorium.request.read',
+  READ_ON_AGENDA,
   'moratorium.decision.read',
   'moratorium.vote.cast',
   'moratorium.vote.recuse',
@@ -250,12 +259,29 @@ export async function startMoratoriumBackend(
     },
     async authorizeConditional(requests, { credentials }) {
       const user = userOf(credentials);
-      return requests.map(({ permission }) => ({
-        result:
-          !user || grants[user]?.includes(permission.name)
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      })) as any;
+      return requests.map(({ permission }) => {
+        if (!user || grants[user]?.includes(permission.name)) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        const own = moratoriumRequestConditions.isApplicantBody({
+          refs: [user, ...(MEMBERSHIP[user] ?? [])],
+        });
+        const conditional = (conditions: object) => ({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'moratorium',
+          resourceType: 'moratorium-request',
+          conditions,
+        });
+        if (grants[user]?.includes(`${permission.name}@agenda`)) {
+          return conditional({
+            anyOf: [own, moratoriumRequestConditions.isOnAgenda()],
+          });
+        }
+        if (grants[user]?.includes(`${permission.name}@own-body`)) {
+          return conditional(own);
+        }
+        return { result: AuthorizeResult.DENY };
+      }) as any;
     },
   };
 

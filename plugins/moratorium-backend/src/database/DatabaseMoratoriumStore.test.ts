@@ -84,6 +84,9 @@ describe('DatabaseMoratoriumStore', () => {
         updatedAt: '2026-03-02T06:00:00.000Z',
         similarSystems: [],
         opinions: [],
+        ballotRound: 0,
+        deferrals: 0,
+        contentChanged: false,
       });
       expect(await store.getRequest('r1')).toEqual(created);
       expect(await store.getRequest('nope')).toBeUndefined();
@@ -141,6 +144,48 @@ describe('DatabaseMoratoriumStore', () => {
       expect(cleared).not.toHaveProperty('resumeState');
       expect(cleared).not.toHaveProperty('questions');
       expect(cleared!.submittedBy).toBe(ALICE);
+
+      // The commission's fields: a draft, a round, a deferral, a proposal.
+      const draftDecision = {
+        outcome: 'approved' as const,
+        expiresAt: '2027-03-01',
+        conditions: [],
+        round: 2,
+        proposedBy: BOB,
+        proposedAt: '2026-03-04T06:00:00.000Z',
+      };
+      const commission = await store.transaction(tx =>
+        store.updateRequest(tx, 'r1', 3, {
+          ballotRound: 2,
+          deferrals: 1,
+          draftDecision,
+          revocationProposal: {
+            reason: 'Missed',
+            proposedBy: BOB,
+            proposedAt: '2026-03-04T06:00:00.000Z',
+          },
+          contentChanged: true,
+        }),
+      );
+      expect(commission).toMatchObject({
+        version: 4,
+        ballotRound: 2,
+        deferrals: 1,
+        draftDecision,
+        revocationProposal: { proposedBy: BOB },
+        contentChanged: true,
+      });
+      const reset = await store.transaction(tx =>
+        store.updateRequest(tx, 'r1', 4, {
+          draftDecision: null,
+          revocationProposal: null,
+          contentChanged: false,
+        }),
+      );
+      expect(reset).not.toHaveProperty('draftDecision');
+      expect(reset).not.toHaveProperty('revocationProposal');
+      expect(reset!.contentChanged).toBe(false);
+      expect(reset!.deferrals).toBe(1);
 
       // A stale version changes nothing.
       expect(
@@ -343,6 +388,56 @@ describe('DatabaseMoratoriumStore', () => {
       ).toEqual(['other-draft']);
     });
 
+    it('applies the conditions of a permission decision as SQL', async () => {
+      const { store } = await createStore(databaseId);
+      await create(store, 'own', {
+        content: content({ stateBodyRef: MCRIAP }),
+      });
+      await create(store, 'other', {
+        content: content({ stateBodyRef: MINZDRAV }),
+        applicant: BOB,
+      });
+      await create(store, 'agenda', {
+        content: content({ stateBodyRef: MINZDRAV }),
+        applicant: BOB,
+      });
+      const sitting = await store.transaction(tx =>
+        store.findOrCreateSitting(tx, '2026-03-20'),
+      );
+      for (const id of ['own', 'other', 'agenda']) {
+        await move(store, id, {
+          state: id === 'agenda' ? 'on-agenda' : 'submitted',
+          ...(id === 'agenda' ? { sittingId: sitting.id } : {}),
+        });
+      }
+      const ids = async (permission: any) =>
+        (await store.listRequests({ permission }, { limit: 10 })).items
+          .map(r => r.id)
+          .sort();
+      const ownBody = {
+        kind: 'applicant-body' as const,
+        refs: ['Group:default/MCRIAP'],
+      };
+      const onAgenda = { kind: 'on-agenda' as const };
+      expect(await ids(ownBody)).toEqual(['own']);
+      expect(await ids({ anyOf: [ownBody, onAgenda] })).toEqual([
+        'agenda',
+        'own',
+      ]);
+      expect(await ids({ allOf: [ownBody, onAgenda] })).toEqual([]);
+      expect(await ids({ not: ownBody })).toEqual(['agenda', 'other']);
+      // The applicant's own request, whatever the body.
+      expect(await ids({ kind: 'applicant-body', refs: [BOB] })).toEqual([
+        'agenda',
+        'other',
+      ]);
+      expect(await ids({ anyOf: [] })).toEqual([]);
+      expect(
+        (await store.listRequests({ permission: ownBody }, { limit: 10 }))
+          .totalCount,
+      ).toBe(1);
+    });
+
     it('searches number, system title and purpose in any letter case, Cyrillic included', async () => {
       const { store } = await createStore(databaseId);
       await create(store, 'portal', {
@@ -449,14 +544,39 @@ describe('DatabaseMoratoriumStore', () => {
         });
       });
       expect(await store.listVotes('r1')).toEqual([
-        { member: ALICE, choice: 'abstain', at: '2026-03-10T06:00:00.000Z' },
+        {
+          member: ALICE,
+          choice: 'abstain',
+          at: '2026-03-10T06:00:00.000Z',
+          round: 0,
+        },
         {
           member: BOB,
           choice: 'against',
           opinion: 'Too costly',
           at: '2026-03-10T07:00:00.000Z',
+          round: 0,
         },
       ]);
+      // Another round keeps the earlier round's votes on record.
+      await store.transaction(tx =>
+        store.upsertVote(tx, 'r1', {
+          member: BOB,
+          choice: 'for',
+          at: '2026-03-17T06:00:00.000Z',
+          round: 1,
+        }),
+      );
+      expect(await store.listVotes('r1', undefined, 1)).toEqual([
+        {
+          member: BOB,
+          choice: 'for',
+          at: '2026-03-17T06:00:00.000Z',
+          round: 1,
+        },
+      ]);
+      expect(await store.listVotes('r1', undefined, 0)).toHaveLength(2);
+      expect(await store.listVotes('r1')).toHaveLength(3);
       await store.transaction(tx => store.clearVotes(tx, 'r1'));
       expect(await store.listVotes('r1')).toEqual([]);
       expect(await store.listVotes('r2')).toHaveLength(1);

@@ -17,6 +17,7 @@ import {
 } from '@qaztech/plugin-moratorium-common';
 import { CalendarDate, Exemption } from '@qaztech/plugin-registry-common';
 import { Knex } from 'knex';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { DateTime } from 'luxon';
 import { AuditSigner } from '../audit/AuditSigner';
 import { CheckpointSink } from '../audit/CheckpointSink';
@@ -33,6 +34,7 @@ import {
   MoratoriumStore,
   PageRequest,
   RequestFilter,
+  RequestQuery,
   RequestSort,
   StoreInstant,
   StoreTx,
@@ -94,6 +96,11 @@ type RequestRow = {
   opinions: string;
   questions: string | null;
   sitting_id: string | null;
+  ballot_round: number | string;
+  deferrals: number | string;
+  draft_decision: string | null;
+  revocation_proposal: string | null;
+  content_changed: boolean | number;
 };
 
 type DeadlineRow = {
@@ -164,6 +171,58 @@ type DecisionSummaryRow = DecisionRow & {
 
 type CountRow = { count: number | string } | undefined;
 
+/**
+ * Adds the conditions of a permission decision to a query of requests
+ * (aliased `r`): allOf, anyOf and not become AND, OR and NOT.
+ */
+function applyRequestCriteria(
+  query: Knex.QueryBuilder,
+  criteria: PermissionCriteria<RequestQuery>,
+): void {
+  if ('allOf' in criteria) {
+    if (criteria.allOf.length === 0) {
+      return;
+    }
+    for (const c of criteria.allOf) {
+      query.andWhere(q => applyRequestCriteria(q, c));
+    }
+    return;
+  }
+  if ('anyOf' in criteria) {
+    if (criteria.anyOf.length === 0) {
+      query.whereRaw('1 = 0');
+      return;
+    }
+    for (const c of criteria.anyOf) {
+      query.orWhere(q => applyRequestCriteria(q, c));
+    }
+    return;
+  }
+  if ('not' in criteria) {
+    const inner = criteria.not;
+    query.whereNot(q => applyRequestCriteria(q, inner));
+    return;
+  }
+  switch (criteria.kind) {
+    case 'applicant-body': {
+      const refs = criteria.refs.map(lowerRef);
+      if (refs.length === 0) {
+        query.whereRaw('1 = 0');
+        return;
+      }
+      query.where(q =>
+        q.whereIn('r.state_body_ref', refs).orWhereIn('r.applicant', refs),
+      );
+      return;
+    }
+    case 'on-agenda':
+      query.whereNotNull('r.sitting_id');
+      return;
+    default:
+      query.whereRaw('1 = 0');
+  }
+}
+
 /** A UTC ISO 8601 instant with milliseconds: its text order is time order. */
 function toIso(value: StoreInstant): string {
   const date = new Date(value);
@@ -230,6 +289,17 @@ function toRequest(row: RequestRow): StoredRequest {
     opinions: JSON.parse(row.opinions),
     ...optional('questions', row.questions),
     ...optional('sittingId', row.sitting_id),
+    ballotRound: Number(row.ballot_round ?? 0),
+    deferrals: Number(row.deferrals ?? 0),
+    ...optional(
+      'draftDecision',
+      row.draft_decision ? JSON.parse(row.draft_decision) : null,
+    ),
+    ...optional(
+      'revocationProposal',
+      row.revocation_proposal ? JSON.parse(row.revocation_proposal) : null,
+    ),
+    contentChanged: Boolean(row.content_changed),
   };
 }
 
@@ -420,6 +490,25 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
     }
     if (patch.questions !== undefined) update.questions = patch.questions;
     if (patch.sittingId !== undefined) update.sitting_id = patch.sittingId;
+    if (patch.ballotRound !== undefined) {
+      update.ballot_round = patch.ballotRound;
+    }
+    if (patch.deferrals !== undefined) update.deferrals = patch.deferrals;
+    if (patch.draftDecision !== undefined) {
+      update.draft_decision =
+        patch.draftDecision === null
+          ? null
+          : JSON.stringify(patch.draftDecision);
+    }
+    if (patch.revocationProposal !== undefined) {
+      update.revocation_proposal =
+        patch.revocationProposal === null
+          ? null
+          : JSON.stringify(patch.revocationProposal);
+    }
+    if (patch.contentChanged !== undefined) {
+      update.content_changed = patch.contentChanged;
+    }
     if (patch.content !== undefined) {
       const current = await tx(REQUESTS)
         .where('id', id)
@@ -566,24 +655,35 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
     await tx(VOTES)
       .insert({
         request_id: requestId,
+        round: vote.round ?? 0,
         member: lowerRef(vote.member),
         choice: vote.choice,
         opinion: vote.opinion ?? null,
         at: toIso(vote.at),
       })
-      .onConflict(['request_id', 'member'])
+      .onConflict(['request_id', 'round', 'member'])
       .merge(['choice', 'opinion', 'at']);
   }
 
-  async listVotes(requestId: string, tx?: StoreTx): Promise<Vote[]> {
-    const rows = await (tx ?? this.db)(VOTES)
-      .where('request_id', requestId)
-      .orderBy('member');
+  async listVotes(
+    requestId: string,
+    tx?: StoreTx,
+    round?: number,
+  ): Promise<Vote[]> {
+    const query = (tx ?? this.db)(VOTES).where('request_id', requestId);
+    if (round !== undefined) {
+      query.where('round', round);
+    }
+    const rows = await query.orderBy([
+      { column: 'round', order: 'asc' },
+      { column: 'member', order: 'asc' },
+    ]);
     return rows.map(row => ({
       member: row.member,
       choice: row.choice,
       ...optional('opinion', row.opinion),
       at: row.at,
+      round: Number(row.round),
     }));
   }
 
@@ -1158,6 +1258,10 @@ export class DatabaseMoratoriumStore implements MoratoriumStore {
       query.whereRaw(`r.search_text LIKE ? ESCAPE '!'`, [
         likePattern(filter.q.trim()),
       ]);
+    }
+    if (filter.permission) {
+      const criteria = filter.permission;
+      query.where(q => applyRequestCriteria(q, criteria));
     }
     const visibleTo = filter.draftsVisibleTo;
     if (visibleTo) {

@@ -14,8 +14,11 @@ import {
   SimilarSystem,
   Sitting,
   Vote,
+  DraftDecision,
+  RevocationProposal,
 } from '@qaztech/plugin-moratorium-common';
 import { CalendarDate, Exemption } from '@qaztech/plugin-registry-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 
 /**
  * The transaction every write takes: pass the `tx` of
@@ -63,6 +66,16 @@ export type StoredRequest = {
   questions?: string;
   /** The sitting whose agenda the request is on. */
   sittingId?: string;
+  /** The current ballot round: votes of this round count. 0 before any. */
+  ballotRound: number;
+  /** How many times the commission deferred the request. */
+  deferrals: number;
+  /** The terms on the agenda that members vote on. */
+  draftDecision?: DraftDecision;
+  /** A revocation waiting for a second person. */
+  revocationProposal?: RevocationProposal;
+  /** Whether the content changed while information was requested. */
+  contentChanged: boolean;
 };
 
 /**
@@ -81,6 +94,11 @@ export type StoredRequestPatch = {
   opinions?: ReviewOpinion[];
   questions?: string | null;
   sittingId?: string | null;
+  ballotRound?: number;
+  deferrals?: number;
+  draftDecision?: DraftDecision | null;
+  revocationProposal?: RevocationProposal | null;
+  contentChanged?: boolean;
   updatedAt?: StoreInstant;
 };
 
@@ -170,7 +188,20 @@ export type RequestFilter = {
    * not affected.
    */
   draftsVisibleTo?: { userRef: string; ownershipRefs: string[] };
+  /**
+   * The conditions of a conditional permission decision, turned into
+   * queries by the plugin's permission rules: only requests they match.
+   */
+  permission?: PermissionCriteria<RequestQuery>;
 };
+
+/**
+ * What a permission rule on `moratorium-request` becomes for the store: a
+ * filter it applies as SQL.
+ */
+export type RequestQuery =
+  | { kind: 'applicant-body'; refs: string[] }
+  | { kind: 'on-agenda' };
 
 /**
  * A page request. Pages are keyset pages: `cursor` is the opaque
@@ -375,11 +406,14 @@ export interface MoratoriumStore {
   /** A request's history, oldest first. */
   listHistory(requestId: string, tx?: StoreTx): Promise<HistoryEntry[]>;
 
-  /** Records a member's vote, replacing their earlier vote on the request. */
+  /**
+   * Records a member's vote in a ballot round (`vote.round`, 0 if absent),
+   * replacing their earlier vote in that round only.
+   */
   upsertVote(tx: StoreTx, requestId: string, vote: Vote): Promise<void>;
 
-  /** The votes on a request, by member ref. */
-  listVotes(requestId: string, tx?: StoreTx): Promise<Vote[]>;
+  /** The votes on a request, by member ref: of one round, or of all. */
+  listVotes(requestId: string, tx?: StoreTx, round?: number): Promise<Vote[]>;
 
   /** Removes the votes on a request (it goes to another sitting). */
   clearVotes(tx: StoreTx, requestId: string): Promise<void>;

@@ -2,7 +2,9 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_MEMBER,
+  RELATION_OWNED_BY,
   RELATION_PARENT_OF,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -75,6 +77,68 @@ export class CommissionDirectory {
       next = [...new Set(children)];
     }
     return members;
+  }
+
+  /**
+   * What is wrong with the state body a request names, read from the
+   * catalog (never from the request): it must be a Group of `spec.type`
+   * `state-body`, and own the system when the request is about an existing
+   * one. Undefined when it is right.
+   */
+  async stateBodyProblem(content: {
+    stateBodyRef?: string;
+    system?: { kind: string; entityRef?: string };
+  }): Promise<string | undefined> {
+    const bodyRef = content.stateBodyRef;
+    if (!bodyRef) {
+      return undefined;
+    }
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const system = content.system;
+    const systemRef =
+      system?.kind === 'existing' && system.entityRef
+        ? system.entityRef
+        : undefined;
+    const { items } = await this.#catalog.getEntitiesByRefs(
+      {
+        entityRefs: [bodyRef, ...(systemRef ? [systemRef] : [])],
+        fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'relations'],
+      },
+      { credentials },
+    );
+    const [body, systemEntity] = items;
+    if (
+      !body ||
+      body.kind.toLocaleLowerCase('en-US') !== 'group' ||
+      body.spec?.type !== 'state-body'
+    ) {
+      return `content.stateBodyRef ${bodyRef} is not a state body: it must be a Group of spec.type state-body in the catalog`;
+    }
+    if (systemRef && systemEntity) {
+      let owners = (systemEntity.relations ?? [])
+        .filter(r => r.type === RELATION_OWNED_BY)
+        .map(r => r.targetRef.toLocaleLowerCase('en-US'));
+      const specOwner = systemEntity.spec?.owner;
+      if (owners.length === 0 && typeof specOwner === 'string') {
+        // Not processed yet: the owner the catalog stores for it.
+        owners = [
+          stringifyEntityRef(
+            parseEntityRef(specOwner, {
+              defaultKind: 'group',
+              defaultNamespace: 'default',
+            }),
+          ).toLocaleLowerCase('en-US'),
+        ];
+      }
+      if (
+        !owners.includes(stringifyEntityRef(body).toLocaleLowerCase('en-US'))
+      ) {
+        return `content.stateBodyRef ${bodyRef} does not own ${systemRef} (its owner is ${
+          owners.join(', ') || 'not recorded'
+        }): a request is filed by the state body that owns the system`;
+      }
+    }
+    return undefined;
   }
 
   /**

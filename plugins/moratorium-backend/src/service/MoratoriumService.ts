@@ -31,9 +31,13 @@ import {
   VoteTally,
   WorkflowViolation,
   availableActions,
+  changedFixedField,
   conditionDeadline,
+  describeConflict,
   isApplicantSide,
-  isConflicted,
+  isDecided,
+  markOpinionsStale,
+  sameContent,
   moratoriumAuditReadPermission,
   moratoriumDecisionReadPermission,
   moratoriumRequestCreatePermission,
@@ -134,6 +138,9 @@ const APPROVED: RequestState[] = ['approved', 'approved-with-conditions'];
 function violationError(violation: WorkflowViolation): Error {
   switch (violation.code) {
     case 'wrong-state':
+    case 'differs-from-draft':
+    case 'limit-reached':
+    case 'fixed-field':
       return new ConflictError(violation.message);
     case 'conflict-of-interest':
     case 'not-allowed':
@@ -150,6 +157,28 @@ function parse<T>(fn: () => T): T {
   } catch (error) {
     throw new InputError((error as Error).message);
   }
+}
+
+/**
+ * The dossier is recorded in the audit chain by its SHA-256 (of its
+ * canonical JSON), not in full: the chain is read more widely than
+ * dossiers may be, and the digest still proves what was filed.
+ */
+function contentDigest(content: RequestContent): { contentSha256: string } {
+  return {
+    contentSha256: createHash('sha256')
+      .update(canonicalJson(content))
+      .digest('hex'),
+  };
+}
+
+/** A transition's input as the audit chain records it (content by digest). */
+function auditedInput(input: TransitionInput): Record<string, unknown> {
+  if (input.action === 'provide-info' && input.content) {
+    const { content, ...rest } = input;
+    return { ...rest, ...contentDigest(content) };
+  }
+  return input as unknown as Record<string, unknown>;
 }
 
 /** The words a request is known by, to look for similar systems. */
@@ -234,6 +263,7 @@ export class MoratoriumService {
       }
     }
     this.#checkOwnBody(actor, content);
+    await this.#checkStateBody(content);
     return this.#mutate(
       actor,
       credentials,
@@ -258,7 +288,7 @@ export class MoratoriumService {
           request,
           audit: {
             action: 'create',
-            payload: { number: request.number, content },
+            payload: { number: request.number, ...contentDigest(content) },
           },
           after: [],
         };
@@ -280,6 +310,7 @@ export class MoratoriumService {
     );
     const content = parse(() => parseRequestContent(body.content));
     this.#checkOwnBody(actor, content);
+    await this.#checkStateBody(content);
     return this.#mutate(
       actor,
       credentials,
@@ -302,11 +333,22 @@ export class MoratoriumService {
           // The state body chosen (or defaulted) at creation stays.
           content.stateBodyRef = request.content.stateBodyRef;
         }
+        const patch: StoredRequestPatch = { content, updatedAt: this.#now() };
+        if (request.state === 'info-requested') {
+          // The system and the body were fixed at submission; any other
+          // change sends the request back through review (provide-info).
+          const field = changedFixedField(request.content, content);
+          if (field) {
+            throw new ConflictError(
+              `${field} is fixed at submission and cannot be changed; withdraw the request and file a new one instead.`,
+            );
+          }
+          if (!sameContent(request.content, content)) {
+            patch.contentChanged = true;
+          }
+        }
         const now = this.#now();
-        const updated = await this.#update(tx, request, {
-          content,
-          updatedAt: now,
-        });
+        const updated = await this.#update(tx, request, patch);
         await this.#store.appendHistory(tx, id, {
           action: 'update',
           actor: actor.userRef,
@@ -315,7 +357,7 @@ export class MoratoriumService {
         return {
           status: 200,
           request: updated,
-          audit: { action: 'update', payload: { content } },
+          audit: { action: 'update', payload: contentDigest(content) },
           after: [],
         };
       },
@@ -348,6 +390,8 @@ export class MoratoriumService {
     let similarSystems: SimilarSystem[] | undefined;
     if (input.action === 'submit' && before.state === 'draft') {
       await this.#checkSystemExists(before.content);
+      // Checked again at submission: the catalog may have changed since.
+      await this.#checkStateBody(before.content);
       similarSystems = await this.#finder.findOrNone(
         describe(before.content),
         before.systemRef,
@@ -369,14 +413,14 @@ export class MoratoriumService {
         if (version !== undefined) {
           this.#checkVersion(request, version);
         }
-        const tally =
+        const votes =
           input.action !== 'decide'
             ? undefined
-            : tallyVotes(
-                await this.#store.listVotes(id, tx),
-                eligible,
-                this.#config.commissionRules,
-              );
+            : await this.#store.listVotes(id, tx, request.ballotRound);
+        const tally =
+          votes && request.draftDecision
+            ? tallyVotes(votes, eligible, this.#config.commissionRules)
+            : undefined;
         const applied = await this.#apply(tx, request, input, actor, {
           similarSystems,
           tally,
@@ -389,7 +433,20 @@ export class MoratoriumService {
             payload: {
               from: applied.from,
               to: applied.to,
-              input: input as unknown as Record<string, unknown>,
+              input: auditedInput(input),
+              // The ballot opens with the decision: the choices of the
+              // round decided are recorded now, not when they were cast.
+              ...(applied.to !== 'on-agenda' && votes
+                ? {
+                    round: request.ballotRound,
+                    votes: votes.map(v => ({
+                      member: v.member,
+                      choice: v.choice,
+                      ...(v.opinion ? { opinion: v.opinion } : {}),
+                      at: v.at,
+                    })),
+                  }
+                : {}),
             },
           },
           after: applied.after,
@@ -509,9 +566,10 @@ export class MoratoriumService {
         : moratoriumVoteCastPermission,
     );
     const before = await this.#load(id);
-    if (isConflicted(before, actor)) {
+    const conflict = describeConflict(before, actor);
+    if (conflict) {
       throw new NotAllowedError(
-        'You may not vote on this request: you submitted it or belong to the state body that asks.',
+        `Conflict of interest: you may not vote on this request, because ${conflict}.`,
       );
     }
     const members = await this.#directory.membersOf(
@@ -534,29 +592,38 @@ export class MoratoriumService {
             `Votes are taken only while a request is on the agenda; this one is "${request.state}".`,
           );
         }
+        if (!request.draftDecision) {
+          throw new ConflictError(
+            'There is no draft decision to vote on yet: the secretary puts the terms on the agenda (propose-decision) first.',
+          );
+        }
         const now = this.#now();
+        const round = request.ballotRound;
         const vote: Vote = {
           member: actor.userRef,
           choice: body.choice,
           ...(body.opinion ? { opinion: body.opinion } : {}),
           at: now.toISOString(),
+          round,
         };
         await this.#store.upsertVote(tx, id, vote);
         // A new version, so a decision taken on the earlier tally is a 409.
         const updated = await this.#update(tx, request, { updatedAt: now });
+        // Secret ballot: history and audit say who voted and when, never
+        // the choice nor the opinion; those are recorded with the decision.
         await this.#store.appendHistory(tx, id, {
           action: 'vote',
           actor: actor.userRef,
           at: vote.at,
-          details: {
-            choice: vote.choice,
-            ...(vote.opinion ? { opinion: vote.opinion } : {}),
-          },
+          details: { round },
         });
         return {
           status: 200,
           request: updated,
-          audit: { action: 'vote', payload: { ...vote } },
+          audit: {
+            action: 'vote',
+            payload: { member: vote.member, round, at: vote.at },
+          },
           after: [],
         };
       },
@@ -578,10 +645,16 @@ export class MoratoriumService {
     if (request.state === 'draft' && !applicantSide) {
       throw new NotFoundError(`No request ${id}`);
     }
-    if (!applicantSide) {
-      await this.#authorizer.check(
-        credentials,
-        moratoriumRequestReadPermission,
+    const access = await this.#authorizer.requestAccess(
+      credentials,
+      moratoriumRequestReadPermission,
+    );
+    if (
+      access.result === 'deny' ||
+      (access.result === 'conditional' && !access.allows(request))
+    ) {
+      throw new NotAllowedError(
+        `Not allowed: ${moratoriumRequestReadPermission.name} on request ${request.number}: its dossier is for the applicant's state body, the platform architect, the commission's secretary, members once it is on an agenda, and auditors`,
       );
     }
     return this.#view(request, actor, credentials);
@@ -596,19 +669,20 @@ export class MoratoriumService {
     query: ListRequestsQuery,
   ): Promise<Page<ExemptionRequestSummary>> {
     const actor = await this.#optionalActor(credentials);
-    const readAll = (
-      await this.#authorizer.allowed(credentials, [
-        moratoriumRequestReadPermission,
-      ])
-    ).has(moratoriumRequestReadPermission.name);
-    const mine = query.mine || !readAll;
+    const access = await this.#authorizer.requestAccess(
+      credentials,
+      moratoriumRequestReadPermission,
+    );
+    if (access.result === 'deny') {
+      throw new NotAllowedError(
+        `Not allowed: ${moratoriumRequestReadPermission.name}`,
+      );
+    }
     let stateBodyRefs = query.stateBody ? [query.stateBody] : undefined;
     let applicant: string | undefined;
-    if (mine) {
+    if (query.mine) {
       if (!actor) {
-        throw new NotAllowedError(
-          `Not allowed: ${moratoriumRequestReadPermission.name}`,
-        );
+        throw new NotAllowedError('Only a signed-in user has own requests');
       }
       const groups = actor.ownershipRefs.filter(r => r.startsWith('group:'));
       if (groups.length > 0) {
@@ -631,6 +705,9 @@ export class MoratoriumService {
         sittingId: query.sitting,
         q: query.q,
         draftsVisibleTo: actor ?? { userRef: '', ownershipRefs: [] },
+        ...(access.result === 'conditional'
+          ? { permission: access.filter }
+          : {}),
       },
       { limit: query.limit ?? 50, cursor: query.cursor },
     );
@@ -709,8 +786,41 @@ export class MoratoriumService {
   async listSittings(
     credentials: BackstageCredentials,
   ): Promise<{ items: Sitting[] }> {
-    await this.#authorizer.check(credentials, moratoriumRequestReadPermission);
-    return { items: await this.#store.listSittings() };
+    const access = await this.#authorizer.requestAccess(
+      credentials,
+      moratoriumRequestReadPermission,
+    );
+    if (access.result === 'deny') {
+      throw new NotAllowedError(
+        `Not allowed: ${moratoriumRequestReadPermission.name}`,
+      );
+    }
+    // The dates are public business of the commission; which requests are
+    // on them is told only to those who may read those requests.
+    const sittings = await this.#store.listSittings();
+    if (access.result === 'allow') {
+      return { items: sittings };
+    }
+    const actor = await this.#optionalActor(credentials);
+    const visible = new Set<string>();
+    for (const sitting of sittings) {
+      if (sitting.requestIds.length === 0) continue;
+      const page = await this.#store.listRequests(
+        {
+          sittingId: sitting.id,
+          permission: access.filter,
+          draftsVisibleTo: actor ?? { userRef: '', ownershipRefs: [] },
+        },
+        { limit: 500, sort: 'createdAt' },
+      );
+      page.items.forEach(r => visible.add(r.id));
+    }
+    return {
+      items: sittings.map(s => ({
+        ...s,
+        requestIds: s.requestIds.filter(id => visible.has(id)),
+      })),
+    };
   }
 
   /** A sitting and the requests on its agenda. */
@@ -718,16 +828,34 @@ export class MoratoriumService {
     credentials: BackstageCredentials,
     id: string,
   ): Promise<Sitting & { requests: ExemptionRequestSummary[] }> {
-    await this.#authorizer.check(credentials, moratoriumRequestReadPermission);
+    const access = await this.#authorizer.requestAccess(
+      credentials,
+      moratoriumRequestReadPermission,
+    );
+    if (access.result === 'deny') {
+      throw new NotAllowedError(
+        `Not allowed: ${moratoriumRequestReadPermission.name}`,
+      );
+    }
     const sitting = await this.#store.getSitting(id);
     if (!sitting) {
       throw new NotFoundError(`No sitting ${id}`);
     }
     const page = await this.#store.listRequests(
-      { sittingId: id },
+      {
+        sittingId: id,
+        ...(access.result === 'conditional'
+          ? { permission: access.filter }
+          : {}),
+      },
       { limit: 500, sort: 'createdAt' },
     );
-    return { ...sitting, requests: page.items.map(s => this.#summary(s)) };
+    const requests = page.items.map(s => this.#summary(s));
+    return {
+      ...sitting,
+      requestIds: requests.map(r => r.id),
+      requests,
+    };
   }
 
   /** The exemptions of a system, for the register's exemption source. */
@@ -817,10 +945,15 @@ export class MoratoriumService {
         content: request.content,
         applicant: request.applicant,
         sittingDate: request.state === 'on-agenda' ? sitting?.date : undefined,
+        draftDecision: request.draftDecision,
+        deferrals: request.deferrals,
+        revocationProposal: request.revocationProposal,
+        contentChanged: request.contentChanged,
       },
       input,
       actor,
       tally: extra.tally,
+      limits: this.#config.limits,
       now,
     });
     if (!plan.ok) {
@@ -869,13 +1002,21 @@ export class MoratoriumService {
       case 'request-info':
         patch.resumeState = plan.resumeState ?? request.state;
         patch.questions = input.questions;
+        patch.contentChanged = false;
         details.questions = input.questions;
         break;
       case 'provide-info':
         patch.resumeState = null;
         patch.questions = null;
+        patch.contentChanged = false;
         if (input.content) {
           patch.content = input.content;
+        }
+        if (plan.opinionsStale) {
+          // The content changed: opinions given on the old one no longer
+          // speak for the request, which goes through review again.
+          patch.opinions = markOpinionsStale(request.opinions);
+          details.opinionsStale = request.opinions.length;
         }
         details.answer = input.answer;
         break;
@@ -898,23 +1039,63 @@ export class MoratoriumService {
           input.sittingDate,
         );
         patch.sittingId = next.id;
+        // A new sitting votes on a new draft; the earlier round's votes
+        // stay on record.
+        patch.draftDecision = null;
         details.sittingDate = input.sittingDate;
         after.push(() => this.#notifier.agendaSet(notified, input.sittingDate));
+        break;
+      }
+      case 'propose-decision': {
+        const round = request.ballotRound + 1;
+        patch.ballotRound = round;
+        patch.draftDecision = {
+          outcome: input.outcome,
+          ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+          conditions: input.conditions ?? [],
+          ...(input.reasons ? { reasons: input.reasons } : {}),
+          round,
+          proposedBy: actorRef,
+          proposedAt: at,
+        };
+        details.round = round;
+        details.draft = patch.draftDecision;
         break;
       }
       case 'decide':
         details.outcome = input.outcome;
         details.protocolNumber = input.protocolNumber;
         details.sittingDate = input.sittingDate;
-        if (input.expiresAt) details.expiresAt = input.expiresAt;
-        if (input.reasons) details.reasons = input.reasons;
+        if (plan.decision?.expiresAt) {
+          details.expiresAt = plan.decision.expiresAt;
+        }
+        if (plan.decision?.reasons ?? input.reasons) {
+          details.reasons = plan.decision?.reasons ?? input.reasons;
+        }
         if (extra.tally) details.tally = extra.tally;
+        details.round = request.ballotRound;
+        if (to === 'deferred') {
+          patch.deferrals = request.deferrals + 1;
+          patch.draftDecision = null;
+        }
+        break;
+      case 'propose-revocation':
+        patch.revocationProposal = {
+          reason: input.reason,
+          proposedBy: actorRef,
+          proposedAt: at,
+        };
+        details.reason = input.reason;
         break;
       case 'withdraw':
         if (input.reason) details.reason = input.reason;
         break;
       case 'revoke':
         details.reason = input.reason;
+        if (request.revocationProposal) {
+          details.proposedBy = request.revocationProposal.proposedBy;
+          details.proposalReason = request.revocationProposal.reason;
+        }
         break;
       case 'mark-condition':
         details.conditionId = input.conditionId;
@@ -933,12 +1114,9 @@ export class MoratoriumService {
     // before anything else is written.
     const updated = await this.#update(tx, request, patch);
 
-    if (input.action === 'set-agenda' && from === 'deferred') {
-      // A new sitting votes afresh.
-      await this.#store.clearVotes(tx, request.id);
-    }
     if (input.action === 'decide') {
-      const conditions: Condition[] = (input.conditions ?? []).map(c => ({
+      const terms = plan.decision ?? input;
+      const conditions: Condition[] = (terms.conditions ?? []).map(c => ({
         id: randomUUID(),
         text: c.text,
         dueDate: c.dueDate,
@@ -946,11 +1124,11 @@ export class MoratoriumService {
       }));
       await this.#store.recordDecision(tx, {
         requestId: request.id,
-        outcome: input.outcome,
+        outcome: terms.outcome,
         protocolNumber: input.protocolNumber,
         sittingDate: input.sittingDate,
-        ...(input.reasons ? { reasons: input.reasons } : {}),
-        ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+        ...(terms.reasons ? { reasons: terms.reasons } : {}),
+        ...(terms.expiresAt ? { expiresAt: terms.expiresAt } : {}),
         conditions,
         recordedBy: actorRef,
         recordedAt: at,
@@ -987,6 +1165,14 @@ export class MoratoriumService {
       });
       await this.#store.closeDeadlines(tx, request.id, now, [
         `condition:${input.conditionId}`,
+      ]);
+    }
+    if (plan.opinionsStale) {
+      // Review starts over: the paused review clocks are closed, and the
+      // platform review gets a full new deadline.
+      await this.#store.closeDeadlines(tx, request.id, now, [
+        'platform-review',
+        'ministry-review',
       ]);
     }
     await this.#moveDeadlines(tx, request, from, to, now);
@@ -1257,6 +1443,18 @@ export class MoratoriumService {
     }
   }
 
+  /**
+   * The state body a request names must be a `state-body` Group of the
+   * catalog that owns the system (for an existing one): the conflict of
+   * interest is judged on it, so the applicant may not pick any group.
+   */
+  async #checkStateBody(content: RequestContent) {
+    const problem = await this.#directory.stateBodyProblem(content);
+    if (problem) {
+      throw new InputError(problem);
+    }
+  }
+
   /** An existing system must be in the catalog to be submitted. */
   async #checkSystemExists(content: RequestContent) {
     const system = content.system;
@@ -1326,18 +1524,40 @@ export class MoratoriumService {
     const now = this.#now();
     const history = await this.#store.listHistory(request.id, tx);
     const deadlines = await this.#store.listDeadlines(request.id, tx);
-    const votes = await this.#store.listVotes(request.id, tx);
     const decision = await this.#store.getDecision(request.id, tx);
     const sitting = request.sittingId
       ? await this.#store.getSitting(request.sittingId, tx)
       : undefined;
+    // The round that counts: the current one; after a decision, the round
+    // the decision was taken on (the last).
+    const round = request.ballotRound;
+    const roundVotes = await this.#store.listVotes(request.id, tx, round);
+    const ballotOpen =
+      this.#config.ballotOpenBeforeDecision || isDecided(request.state);
+    const needsTally =
+      request.state === 'on-agenda' || roundVotes.length > 0 || !!decision;
+    const eligibleCount = needsTally
+      ? eligible ?? (await this.#directory.eligibleMembers(request))
+      : 0;
     const tally =
-      request.state === 'on-agenda' || votes.length > 0
-        ? tallyVotes(
-            votes,
-            eligible ?? (await this.#directory.eligibleMembers(request)),
-            this.#config.commissionRules,
-          )
+      ballotOpen &&
+      needsTally &&
+      (roundVotes.length > 0 || request.state === 'on-agenda')
+        ? tallyVotes(roundVotes, eligibleCount, this.#config.commissionRules)
+        : undefined;
+    // Secret ballot: before the decision a caller sees their own vote and
+    // how many have voted, never who voted what.
+    const votes = ballotOpen
+      ? roundVotes
+      : roundVotes.filter(v => !!actor && sameRef(v.member, actor.userRef));
+    const ballot =
+      round > 0 && needsTally
+        ? {
+            round,
+            votesCast: roundVotes.length,
+            eligible: eligibleCount,
+            secret: !ballotOpen,
+          }
         : undefined;
     const openConditions =
       decision?.conditions.filter(c => c.status === 'open').length ?? 0;
@@ -1359,6 +1579,14 @@ export class MoratoriumService {
       ...(sitting ? { sitting } : {}),
       votes,
       ...(tally ? { tally } : {}),
+      ...(ballot ? { ballot } : {}),
+      ...(request.draftDecision
+        ? { draftDecision: request.draftDecision }
+        : {}),
+      deferrals: request.deferrals,
+      ...(request.revocationProposal
+        ? { revocationProposal: request.revocationProposal }
+        : {}),
       ...(decision ? { decision } : {}),
       deadlines: deadlines
         .filter(d => !d.closedAt)

@@ -298,6 +298,11 @@ describe.each(databases.eachSupportedId())(
         sittingDate: today,
         ministryOpinion: { recommendation: 'approve', text: 'Поддерживаем.' },
       });
+      await a.act(id, USERS.secretary, {
+        action: 'propose-decision',
+        outcome: 'approved',
+        expiresAt: lastDay,
+      });
       await a.vote(id, USERS.member1);
       await a.vote(id, USERS.member2);
       await a.act(id, USERS.secretary, {

@@ -141,6 +141,15 @@ async function approved(
 ) {
   const a = api(backend);
   const { id } = await onAgenda(backend, system);
+  expectStatus(
+    await a.act(id, USERS.secretary, {
+      action: 'propose-decision',
+      outcome: conditions ? 'approved-with-conditions' : 'approved',
+      expiresAt: day(400),
+      ...(conditions ? { conditions } : {}),
+    }),
+    200,
+  );
   expectStatus(await a.vote(id, USERS.member1, 'for'), 200);
   expectStatus(await a.vote(id, USERS.member2, 'for'), 200);
   const res = await a.act(id, USERS.secretary, {
@@ -323,8 +332,9 @@ describe.each(databases.eachSupportedId())(
       expect(agenda.body).toMatchObject({
         state: 'on-agenda',
         sitting: { date: day(7), requestIds: [id] },
-        tally: { eligible: 3, quorum: 2, quorumReached: false },
       });
+      // Secret ballot: no tally before the decision.
+      expect(agenda.body).not.toHaveProperty('tally');
       expect(backend.sent).toContainEqual({
         recipients: {
           type: 'entity',
@@ -335,16 +345,60 @@ describe.each(databases.eachSupportedId())(
         }),
       });
 
+      // Members vote on the terms the secretary drafts, nothing before.
+      expectStatus(await a.vote(id, USERS.member1, 'for'), 409);
+      const drafted = await a.act(id, USERS.secretary, {
+        action: 'propose-decision',
+        outcome: 'approved-with-conditions',
+        expiresAt: day(365),
+        conditions: [{ text: 'Представить план миграции', dueDate: day(60) }],
+      });
+      expectStatus(drafted, 200);
+      expect(drafted.body).toMatchObject({
+        state: 'on-agenda',
+        draftDecision: { round: 1, expiresAt: day(365) },
+        ballot: { round: 1, votesCast: 0, eligible: 3, secret: true },
+      });
+
       expectStatus(await a.vote(id, USERS.member1, 'for', 'Обосновано.'), 200);
       expectStatus(await a.vote(id, USERS.member2, 'abstain'), 200);
       const voted = await a.vote(id, USERS.member3, 'for');
       expectStatus(voted, 200);
-      expect(voted.body.tally).toMatchObject({
-        for: 2,
-        abstain: 1,
-        quorumReached: true,
-        supportedOutcomes: ['approved', 'approved-with-conditions', 'deferred'],
+      // A member sees their own vote and how many voted, not who voted what.
+      expect(voted.body).not.toHaveProperty('tally');
+      expect(voted.body.votes).toEqual([
+        expect.objectContaining({ member: USERS.member3, choice: 'for' }),
+      ]);
+      expect(voted.body.ballot).toEqual({
+        round: 1,
+        votesCast: 3,
+        eligible: 3,
+        secret: true,
       });
+      const seenByApplicant = (await a.get(id)).body;
+      expect(seenByApplicant.votes).toEqual([]);
+      expect(JSON.stringify(seenByApplicant.history)).not.toMatch(
+        /abstain|Обосновано/,
+      );
+      const audit = await request(backend.server)
+        .get('/api/moratorium/audit')
+        .query({ request: id })
+        .set('Authorization', as(USERS.auditor));
+      expect(JSON.stringify(audit.body.items)).not.toMatch(
+        /abstain|Обосновано/,
+      );
+
+      // A decision other than the draft voted on is refused.
+      const longer = await a.act(id, USERS.secretary, {
+        action: 'decide',
+        outcome: 'approved-with-conditions',
+        protocolNumber: 'П-12',
+        sittingDate: day(7),
+        expiresAt: day(700),
+        conditions: [{ text: 'Представить план миграции', dueDate: day(60) }],
+      });
+      expectStatus(longer, 409);
+      expect(longer.body.error.message).toContain('expiresAt');
 
       const decided = await a.act(id, USERS.secretary, {
         action: 'decide',
@@ -356,6 +410,29 @@ describe.each(databases.eachSupportedId())(
         version: voted.body.version,
       });
       expectStatus(decided, 200);
+      // The ballot opens with the decision.
+      expect(decided.body.tally).toMatchObject({
+        for: 2,
+        abstain: 1,
+        quorumReached: true,
+      });
+      expect(decided.body.votes).toHaveLength(3);
+      const opened = await request(backend.server)
+        .get('/api/moratorium/audit')
+        .query({ request: id })
+        .set('Authorization', as(USERS.auditor));
+      expect(opened.body.items[0]).toMatchObject({
+        action: 'decide',
+        payload: {
+          round: 1,
+          votes: expect.arrayContaining([
+            expect.objectContaining({
+              member: USERS.member2,
+              choice: 'abstain',
+            }),
+          ]),
+        },
+      });
       expect(decided.body).toMatchObject({
         state: 'approved-with-conditions',
         decision: {
@@ -409,6 +486,7 @@ describe.each(databases.eachSupportedId())(
         'provide-info',
         'complete-platform-review',
         'set-agenda',
+        'propose-decision',
         'vote',
         'vote',
         'vote',
@@ -457,19 +535,37 @@ describe.each(databases.eachSupportedId())(
         sittingDate: day(7),
       });
       expectStatus(decide, 403);
+      expect(decide.body.error.message).toContain(
+        'Conflict of interest: you may not decide this request, because you belong to group:default/mcriap',
+      );
+      expectStatus(
+        await a.act(id, USERS.secretary, {
+          action: 'propose-decision',
+          outcome: 'approved',
+          expiresAt: day(300),
+        }),
+        200,
+      );
       // The conflicted member is not counted among the eligible.
-      expect((await a.get(id, USERS.member1)).body.tally.eligible).toBe(3);
+      expect((await a.get(id, USERS.member1)).body.ballot.eligible).toBe(3);
       // Only members vote, and only while the request is on the agenda.
       expectStatus(await a.vote(id, USERS.secretary, 'for'), 403);
     });
 
-    it('refuses a decision the votes do not support', async () => {
+    it('refuses a decision the votes do not support, and defers at most twice keeping the votes', async () => {
       const { id } = await onAgenda(backend, 'system:default/unsupported');
+      expectStatus(
+        await a.act(id, USERS.secretary, {
+          action: 'propose-decision',
+          outcome: 'approved',
+          expiresAt: day(365),
+        }),
+        200,
+      );
       expectStatus(await a.vote(id, USERS.member1, 'against'), 200);
       const noQuorum = await a.act(id, USERS.secretary, {
         action: 'decide',
-        outcome: 'rejected',
-        reasons: 'Нет оснований.',
+        outcome: 'approved',
         protocolNumber: 'П-3',
         sittingDate: day(7),
       });
@@ -482,24 +578,264 @@ describe.each(databases.eachSupportedId())(
         outcome: 'approved',
         protocolNumber: 'П-3',
         sittingDate: day(7),
-        expiresAt: day(365),
       });
       expectStatus(approve, 400);
       expect(approve.body.error.message).toContain(
-        'The votes do not support the outcome approved',
+        'did not vote the draft through',
+      );
+      // An expiry beyond moratorium.exemption.maxMonths is refused.
+      const tooLong = await a.act(id, USERS.secretary, {
+        action: 'propose-decision',
+        outcome: 'approved',
+        expiresAt: '2099-12-31',
+      });
+      expectStatus(tooLong, 400);
+      expect(tooLong.body.error.message).toContain(
+        'moratorium.exemption.maxMonths (36)',
       );
 
-      const deferred = await a.act(id, USERS.secretary, {
-        action: 'decide',
-        outcome: 'deferred',
-        protocolNumber: 'П-3',
-        sittingDate: day(7),
-      });
+      const defer = async (n: number) => {
+        const res = await a.act(id, USERS.secretary, {
+          action: 'decide',
+          outcome: 'deferred',
+          protocolNumber: `П-3-${n}`,
+          sittingDate: day(7 + n),
+        });
+        return res;
+      };
+      const deferred = await defer(0);
       expectStatus(deferred, 200);
       expect(deferred.body.state).toBe('deferred');
+      expect(deferred.body.deferrals).toBe(1);
       expect(deferred.body.deadlines).toEqual([
         expect.objectContaining({ subject: 'deferred' }),
       ]);
+      const again = async (n: number) =>
+        expectStatus(
+          await a.act(id, USERS.secretary, {
+            action: 'set-agenda',
+            sittingDate: day(7 + n),
+          }),
+          200,
+        );
+      await again(1);
+      expectStatus(await defer(1), 200);
+      await again(2);
+      const third = await defer(2);
+      expectStatus(third, 409);
+      expect(third.body.error.message).toContain('moratorium.maxDeferrals');
+      // The votes of the first sitting are kept, tied to their round.
+      expect(
+        await backend.knex('moratorium_votes').where({ request_id: id }),
+      ).toEqual([
+        expect.objectContaining({ member: USERS.member1, round: 1 }),
+        expect.objectContaining({ member: USERS.member2, round: 1 }),
+      ]);
+    });
+
+    it('judges the state body from the catalog and keeps it fixed after submission', async () => {
+      // A group that is no state body (a role group the applicant is in).
+      backend.grants[USERS.secretary].push('moratorium.request.create');
+      const notABody = await a.create(
+        {
+          ...COMPLETE,
+          stateBodyRef: 'group:default/qaztech-commission-secretaries',
+        },
+        USERS.secretary,
+      );
+      expectStatus(notABody, 400);
+      expect(notABody.body.error.message).toContain(
+        'content.stateBodyRef group:default/qaztech-commission-secretaries is not a state body',
+      );
+      // A state body that does not own the existing system.
+      const notOwner = await a.create(
+        {
+          ...COMPLETE,
+          system: { kind: 'existing', entityRef: 'system:default/e-licensing' },
+          stateBodyRef: 'group:default/minfin',
+        },
+        USERS.developer,
+      );
+      expectStatus(notOwner, 400);
+      expect(notOwner.body.error.message).toContain(
+        'does not own system:default/e-licensing',
+      );
+
+      const { id } = await submitted(backend, 'system:default/fixed');
+      expectStatus(await a.act(id, USERS.secretary, { action: 'accept' }), 200);
+      expectStatus(
+        await a.act(id, USERS.architect, {
+          action: 'complete-platform-review',
+          finding: 'platform-cannot-serve',
+          text: 'Не может.',
+        }),
+        200,
+      );
+      const asked = await a.act(id, USERS.secretary, {
+        action: 'request-info',
+        questions: 'Уточните смету.',
+      });
+      expectStatus(asked, 200);
+      const content = asked.body.content;
+      const moved = await a.put(id, {
+        content: {
+          ...content,
+          system: { ...content.system, entityRef: 'system:default/other' },
+        },
+        version: asked.body.version,
+      });
+      expectStatus(moved, 409);
+      expect(moved.body.error.message).toContain(
+        'content.system is fixed at submission',
+      );
+      const rebodied = await a.act(id, USERS.applicant, {
+        action: 'provide-info',
+        answer: 'Другой орган.',
+        content: { ...content, stateBodyRef: 'group:default/minfin' },
+      });
+      expect([403, 409]).toContain(rebodied.status);
+
+      // A content change sends it back through review, opinions stale.
+      const edited = await a.put(id, {
+        content: {
+          ...content,
+          cost: { ...content.cost, amountKzt: 99_000_000 },
+        },
+        version: asked.body.version,
+      });
+      expectStatus(edited, 200);
+      const answered = await a.act(id, USERS.applicant, {
+        action: 'provide-info',
+        answer: 'Смета уточнена.',
+      });
+      expectStatus(answered, 200);
+      expect(answered.body.state).toBe('platform-review');
+      expect(answered.body.opinions).toEqual([
+        expect.objectContaining({ stage: 'platform-review', stale: true }),
+      ]);
+    });
+
+    it('refuses every commission-side step to a member of the requesting body, naming the conflict', async () => {
+      const grants = backend.grants[USERS.conflictedMember];
+      grants.push(
+        'moratorium.request.intake',
+        'moratorium.request.request-info',
+        'moratorium.agenda.set',
+        'moratorium.decision.revoke',
+        'moratorium.condition.update',
+      );
+      const { id } = await submitted(backend, 'system:default/insider');
+      const accept = await a.act(id, USERS.conflictedMember, {
+        action: 'accept',
+      });
+      expectStatus(accept, 403);
+      expect(accept.body.error.message).toBe(
+        'Conflict of interest: you may not accept this request, because you belong to group:default/mcriap, the state body that asks.',
+      );
+      expectStatus(
+        await a.act(id, USERS.conflictedMember, {
+          action: 'return',
+          reason: 'x',
+        }),
+        403,
+      );
+      const { id: approvedId } = await approved(
+        backend,
+        'system:default/insider-2',
+      );
+      expectStatus(
+        await a.act(approvedId, USERS.conflictedMember, {
+          action: 'propose-revocation',
+          reason: 'x',
+        }),
+        403,
+      );
+    });
+
+    it('revokes only when a second person confirms the proposal', async () => {
+      backend.grants[USERS.auditor].push('moratorium.decision.revoke');
+      const { id } = await approved(backend, 'system:default/four-eyes');
+      const alone = await a.act(id, USERS.secretary, {
+        action: 'revoke',
+        reason: 'Условия нарушены.',
+      });
+      expectStatus(alone, 409);
+      const proposed = await a.act(id, USERS.secretary, {
+        action: 'propose-revocation',
+        reason: 'Условия нарушены.',
+      });
+      expectStatus(proposed, 200);
+      expect(proposed.body).toMatchObject({
+        state: 'approved',
+        revocationProposal: { proposedBy: USERS.secretary },
+        allowedActions: [],
+      });
+      const self = await a.act(id, USERS.secretary, {
+        action: 'revoke',
+        reason: 'Подтверждаю.',
+      });
+      expectStatus(self, 403);
+      expect(self.body.error.message).toContain('a second person must confirm');
+      const confirmed = await a.act(id, USERS.auditor, {
+        action: 'revoke',
+        reason: 'Подтверждаю.',
+      });
+      expectStatus(confirmed, 200);
+      expect(confirmed.body.state).toBe('revoked');
+    });
+
+    it('shows each body only its own dossiers, and members those on an agenda', async () => {
+      const { id: draftOfMcriap } = (await a.create(COMPLETE)).body;
+      const { id: submittedOfMcriap } = await submitted(
+        backend,
+        'system:default/own-1',
+      );
+      const { id: onAgendaOfMcriap } = await onAgenda(
+        backend,
+        'system:default/own-2',
+      );
+      const listed = async (user: string) =>
+        (
+          await request(backend.server)
+            .get('/api/moratorium/requests?limit=500')
+            .set('Authorization', as(user))
+        ).body.items.map((r: any) => r.id);
+      // The developer of minfin: none of mcriap's.
+      const foreign = await listed(USERS.developer);
+      for (const id of [draftOfMcriap, submittedOfMcriap, onAgendaOfMcriap]) {
+        expect(foreign).not.toContain(id);
+      }
+      const denied = await a.get(submittedOfMcriap, USERS.developer);
+      expectStatus(denied, 403);
+      expect(denied.body.error.message).toContain('moratorium.request.read');
+      // A member: those on an agenda, not those still in review.
+      const member = await listed(USERS.member1);
+      expect(member).toContain(onAgendaOfMcriap);
+      expect(member).not.toContain(submittedOfMcriap);
+      expectStatus(await a.get(submittedOfMcriap, USERS.member1), 403);
+      expectStatus(await a.get(onAgendaOfMcriap, USERS.member1), 200);
+      // The applicant's body sees its own; the secretary sees all submitted.
+      expect(await listed(USERS.colleague)).toEqual(
+        expect.arrayContaining([
+          draftOfMcriap,
+          submittedOfMcriap,
+          onAgendaOfMcriap,
+        ]),
+      );
+      expect(await listed(USERS.secretary)).toEqual(
+        expect.arrayContaining([submittedOfMcriap, onAgendaOfMcriap]),
+      );
+      expect(await listed(USERS.secretary)).not.toContain(draftOfMcriap);
+    });
+
+    it('refuses an Idempotency-Key over 200 characters, naming the header', async () => {
+      const res = await a.create(COMPLETE, USERS.applicant, 'k'.repeat(201));
+      expectStatus(res, 400);
+      expect(res.body.error.message).toMatch(/idempotency-key/i);
+      expectStatus(
+        await a.create(COMPLETE, USERS.applicant, 'k'.repeat(200)),
+        201,
+      );
     });
 
     it('lets exactly one of two racing transitions win', async () => {
@@ -781,6 +1117,14 @@ describe('moratorium audit', () => {
         [2, 'submit'],
         [1, 'create'],
       ]);
+      // The dossier is in the chain by its digest, not in full.
+      expect(entries.body.items[1].payload).toEqual({
+        number: expect.stringMatching(/^EX-/),
+        contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(JSON.stringify(entries.body.items)).not.toContain(
+        COMPLETE.securityPlan,
+      );
       // The applicant may not read the audit record.
       expectStatus(
         await request(backend.server)

@@ -23,9 +23,22 @@ export interface RouterOptions {
   auditRecord?: AuditRecordService;
 }
 
-/** The Idempotency-Key header, if the client sent one. */
+/** The longest Idempotency-Key accepted. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * The Idempotency-Key header, if the client sent one; a key longer than
+ * {@link MAX_IDEMPOTENCY_KEY_LENGTH} characters is a 400 naming the header
+ * (it is stored and indexed with every answer it replays).
+ */
 function idempotencyKey(req: Request<any, any, any, any>): string | undefined {
-  return req.header('idempotency-key') || undefined;
+  const key = req.header('idempotency-key') || undefined;
+  if (key && key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new InputError(
+      `The Idempotency-Key header must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`,
+    );
+  }
+  return key;
 }
 
 /**

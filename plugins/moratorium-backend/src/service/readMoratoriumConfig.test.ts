@@ -22,6 +22,8 @@ describe('readMoratoriumConfig', () => {
       publicRecord: true,
       idempotencyRetentionHours: 72,
       removedSystemGraceHours: 24,
+      ballotOpenBeforeDecision: false,
+      limits: { maxExemptionMonths: 36, maxDeferrals: 2 },
     });
   });
 
@@ -41,6 +43,9 @@ describe('readMoratoriumConfig', () => {
           conditions: { revokeOnMissed: false },
           idempotency: { retentionHours: 24 },
           removedSystems: { graceHours: 0 },
+          ballot: { openBeforeDecision: true },
+          exemption: { maxMonths: 12 },
+          maxDeferrals: 0,
         },
       }),
     );
@@ -55,10 +60,17 @@ describe('readMoratoriumConfig', () => {
       revokeOnMissed: false,
       idempotencyRetentionHours: 24,
       removedSystemGraceHours: 0,
+      ballotOpenBeforeDecision: true,
+      limits: { maxExemptionMonths: 12, maxDeferrals: 0 },
     });
   });
 
   it.each([
+    [
+      { exemption: { maxMonths: 0 } },
+      'moratorium.exemption.maxMonths must be at least 1',
+    ],
+    [{ maxDeferrals: -1 }, 'moratorium.maxDeferrals must be a whole number'],
     [
       { deadlines: { review: 5 } },
       'moratorium.deadlines.review is not a request state',

@@ -1,7 +1,9 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  CommissionLimits,
   CommissionRules,
+  DEFAULT_COMMISSION_LIMITS,
   DEFAULT_COMMISSION_RULES,
   DEFAULT_HOLIDAYS,
   DEFAULT_REMINDER_WORKING_DAYS,
@@ -35,6 +37,13 @@ export interface MoratoriumConfig {
    * runs of the scheduled task) before its requests are closed.
    */
   removedSystemGraceHours: number;
+  /**
+   * Whether members, applicants and everyone who reads a request see the
+   * votes and the tally before the decision. Default false: a secret ballot.
+   */
+  ballotOpenBeforeDecision: boolean;
+  /** The longest approval and the most deferrals. */
+  limits: CommissionLimits;
 }
 
 /** How long stored Idempotency-Key responses are kept by default: 3 days. */
@@ -172,5 +181,20 @@ export function readMoratoriumConfig(config: Config): MoratoriumConfig {
       'moratorium.removedSystems.graceHours',
       DEFAULT_REMOVED_SYSTEM_GRACE_HOURS,
     ),
+    ballotOpenBeforeDecision:
+      config.getOptionalBoolean('moratorium.ballot.openBeforeDecision') ??
+      false,
+    limits: {
+      maxExemptionMonths: positive(
+        config,
+        'moratorium.exemption.maxMonths',
+        DEFAULT_COMMISSION_LIMITS.maxExemptionMonths,
+      ),
+      maxDeferrals: count(
+        config,
+        'moratorium.maxDeferrals',
+        DEFAULT_COMMISSION_LIMITS.maxDeferrals,
+      ),
+    },
   };
 }

@@ -110,6 +110,16 @@ export function request(
       quorumReached: true,
       supportedOutcomes: ['approved', 'approved-with-conditions', 'deferred'],
     },
+    ballot: { round: 1, votesCast: 2, eligible: 3, secret: false },
+    draftDecision: {
+      outcome: 'approved',
+      expiresAt: '2027-03-01',
+      conditions: [],
+      round: 1,
+      proposedBy: 'user:default/secretary',
+      proposedAt: '2026-03-01T05:00:00.000Z',
+    },
+    deferrals: 0,
     deadlines: [],
     history: [
       {

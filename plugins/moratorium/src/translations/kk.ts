@@ -71,9 +71,11 @@ export default {
   'action.request-info': 'Мәліметтер сұрату',
   'action.provide-info': 'Мәліметтер ұсыну',
   'action.set-agenda': 'Күн тәртібіне енгізу',
+  'action.propose-decision': 'Шешім жобасын дауысқа салу',
   'action.decide': 'Шешімді жазу',
+  'action.propose-revocation': 'Алып тастауды жоюды ұсыну',
   'action.withdraw': 'Кері қайтарып алу',
-  'action.revoke': 'Алып тастауды жою',
+  'action.revoke': 'Алып тастауды жоюды растау',
   'action.expire': 'Мерзімін аяқтау',
   'action.mark-condition': 'Шартты орындалды деп белгілеу',
   'action.create': 'Құрылды',
@@ -253,6 +255,27 @@ export default {
   'dialog.withdrawConfirm':
     'Өтінімді кері қайтарып алу керек пе? Комиссия оны қарамайды.',
   'dialog.acceptConfirm': 'Өтінімді платформа сараптамасына қабылдау керек пе?',
+  'votePanel.noDraft': 'Хатшы әлі шешім жобасын дауысқа салған жоқ.',
+  'votePanel.draft': 'Сіз осы шешім жобасына дауыс бересіз',
+  'votePanel.ballot': '{{eligible}} мүшенің {{cast}} дауыс берді',
+  'votePanel.secret':
+    'Жасырын дауыс беру: кімнің қалай дауыс бергені мен қорытынды шешіммен бірге көрсетіледі.',
+  'draft.title': 'Шешім жобасы ({{round}}-тур)',
+  'draft.outcome': 'Шешім',
+  'draft.expiresAt': 'Қолданылу мерзімі',
+  'draft.conditions': 'Шарттар',
+  'draft.reasons': 'Негіздеме',
+  'draft.proposedBy': 'Енгізген',
+  'draft.revocationProposed':
+    'Жоюды {{by}} ұсынды: {{reason}}. Екінші тұлға растағаннан кейін күшіне енеді.',
+  'draft.stale': 'Өтінімнің бұрынғы редакциясы бойынша берілген',
+  'draft.deferrals': '{{times}} рет кейінге қалдырылды',
+  'dialog.draftTerms':
+    'Комиссия мүшелері осы шарттарға дауыс берді; шешім өзгеріссіз жазылады.',
+  'dialog.noDraft':
+    'Шешім жобасы дауысқа салынбаған: тек кейінге қалдыруды жазуға болады.',
+  'dialog.revokeConfirm':
+    'Жоюды {{by}} ұсынды: {{reason}}. Оны екінші тұлға ретінде растаңыз.',
   'votePanel.title': 'Сіздің дауысыңыз',
   'votePanel.choice': 'Сіздің дауысыңыз',
   'votePanel.opinion': 'Пікір',

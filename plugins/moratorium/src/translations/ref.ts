@@ -98,9 +98,11 @@ export const moratoriumTranslationRef = createTranslationRef({
       'request-info': 'Request information',
       'provide-info': 'Provide information',
       'set-agenda': 'Put on the agenda',
+      'propose-decision': 'Put a draft decision to the vote',
       decide: 'Record the decision',
       withdraw: 'Withdraw',
-      revoke: 'Revoke the exemption',
+      'propose-revocation': 'Propose revoking the exemption',
+      revoke: 'Confirm the revocation',
       expire: 'Expire',
       'mark-condition': 'Mark condition met',
       create: 'Created',
@@ -304,6 +306,12 @@ export const moratoriumTranslationRef = createTranslationRef({
       withdrawConfirm:
         'Withdraw this request? The commission will not consider it.',
       acceptConfirm: 'Accept the request for platform review?',
+      draftTerms:
+        'The members voted on these terms; the decision records them as they are.',
+      noDraft:
+        'No draft decision is on the agenda: only a deferral can be recorded.',
+      revokeConfirm:
+        'Revocation proposed by {{by}}: {{reason}}. Confirm it as a second person.',
     },
     votePanel: {
       title: 'Your vote',
@@ -314,6 +322,23 @@ export const moratoriumTranslationRef = createTranslationRef({
       recorded: 'Your vote is recorded',
       conflicted:
         'You cannot vote on this request: you submitted it or it comes from your state body.',
+      noDraft: 'The secretary has not yet put a draft decision to the vote.',
+      draft: 'You vote on this draft decision',
+      ballot: '{{cast}} of {{eligible}} members have voted',
+      secret:
+        'Secret ballot: who voted what, and the tally, are shown with the decision.',
+    },
+    draft: {
+      title: 'Draft decision (round {{round}})',
+      outcome: 'Outcome',
+      expiresAt: 'Valid until',
+      conditions: 'Conditions',
+      reasons: 'Reasons',
+      proposedBy: 'Proposed by',
+      revocationProposed:
+        'Revocation proposed by {{by}}: {{reason}}. It takes effect once a second person confirms it.',
+      stale: 'Given on earlier content',
+      deferrals: 'Deferred {{times}} times',
     },
     sitting: {
       title: 'Sitting of {{date}}',

@@ -81,9 +81,11 @@ export default {
   'action.request-info': 'Запросить сведения',
   'action.provide-info': 'Представить сведения',
   'action.set-agenda': 'Включить в повестку',
+  'action.propose-decision': 'Вынести проект решения на голосование',
   'action.decide': 'Записать решение',
+  'action.propose-revocation': 'Предложить отмену исключения',
   'action.withdraw': 'Отозвать',
-  'action.revoke': 'Отменить исключение',
+  'action.revoke': 'Подтвердить отмену исключения',
   'action.expire': 'Завершить срок',
   'action.mark-condition': 'Отметить условие выполненным',
   'action.create': 'Создана',
@@ -263,6 +265,27 @@ export default {
   'dialog.withdrawConfirm':
     'Отозвать заявку? Комиссия не будет её рассматривать.',
   'dialog.acceptConfirm': 'Принять заявку на экспертизу платформы?',
+  'votePanel.noDraft': 'Секретарь ещё не вынес проект решения на голосование.',
+  'votePanel.draft': 'Вы голосуете за этот проект решения',
+  'votePanel.ballot': 'Проголосовали {{cast}} из {{eligible}} членов',
+  'votePanel.secret':
+    'Тайное голосование: кто как голосовал и итоги видны вместе с решением.',
+  'draft.title': 'Проект решения (тур {{round}})',
+  'draft.outcome': 'Решение',
+  'draft.expiresAt': 'Действует до',
+  'draft.conditions': 'Условия',
+  'draft.reasons': 'Обоснование',
+  'draft.proposedBy': 'Внёс',
+  'draft.revocationProposed':
+    'Отмену предложил(а) {{by}}: {{reason}}. Она вступит в силу после подтверждения вторым лицом.',
+  'draft.stale': 'Дано по прежней редакции заявки',
+  'draft.deferrals': 'Откладывалась {{times}} раз(а)',
+  'dialog.draftTerms':
+    'Члены комиссии голосовали за эти условия; решение записывается без изменений.',
+  'dialog.noDraft':
+    'Проект решения не вынесен: можно записать только отложение.',
+  'dialog.revokeConfirm':
+    'Отмену предложил(а) {{by}}: {{reason}}. Подтвердите её как второе лицо.',
   'votePanel.title': 'Ваш голос',
   'votePanel.choice': 'Ваш голос',
   'votePanel.opinion': 'Мнение',

@@ -20,6 +20,7 @@ const FILERS: Record<string, { applicant: string; signer: string }> = {
 
 /** Who drives requests through the stages the matrix does not test. */
 const SECRETARY = 'gulnara.akhmetova';
+
 const ARCHITECT = 'timur.zhunusov';
 /** Commission members of none of the bodies fixtures are filed for. */
 const VOTERS = [
@@ -116,6 +117,22 @@ export function campaignInput(id: string) {
     goal: { kind: 'platform-status', statuses: ['on-platform', 'exempted'] },
     startDate: '2026-01-01',
     milestones: [{ date: '2099-12-31', share: 1 }],
+  };
+}
+
+/** The draft decision the secretary puts to the members' vote. */
+function draftTerms(withConditions: boolean) {
+  return {
+    action: 'propose-decision',
+    outcome: withConditions ? 'approved-with-conditions' : 'approved',
+    expiresAt: day(400),
+    ...(withConditions
+      ? {
+          conditions: [
+            { text: 'Представить план миграции.', dueDate: day(60) },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -260,15 +277,24 @@ export class Fixtures {
     return { id, version: res.version };
   }
 
-  /** A request of `body` on the agenda of the sitting a week ahead. */
-  async onAgenda(body: string, applicant?: string): Promise<RequestFixture> {
+  /**
+   * A request of `body` on the agenda of the sitting a week ahead, with the
+   * secretary's draft decision (an approval, with one condition when asked)
+   * for the members to vote on.
+   */
+  async onAgenda(
+    body: string,
+    applicant?: string,
+    withConditions = false,
+  ): Promise<RequestFixture> {
     const { id } = await this.inMinistryReview(body, applicant);
-    const res = await this.#act(SECRETARY, id, {
+    const agenda = await this.#act(SECRETARY, id, {
       action: 'set-agenda',
       sittingDate: day(7),
       ministryOpinion: { recommendation: 'approve', text: 'Поддерживаем.' },
     });
-    return { id, version: res.version, sittingId: res.sitting?.id };
+    const res = await this.#act(SECRETARY, id, draftTerms(withConditions));
+    return { id, version: res.version, sittingId: agenda.sitting?.id };
   }
 
   /** A request of `body` the commission approved (with one open condition). */
@@ -276,7 +302,7 @@ export class Fixtures {
     body: string,
     withConditions = false,
   ): Promise<RequestFixture> {
-    const { id } = await this.onAgenda(body);
+    const { id } = await this.onAgenda(body, undefined, withConditions);
     for (const member of VOTERS) {
       await this.call(
         member,
@@ -286,25 +312,28 @@ export class Fixtures {
         { choice: 'for' },
       );
     }
+    const { action: _draft, ...terms } = draftTerms(withConditions);
     const res = await this.#act(SECRETARY, id, {
+      ...terms,
       action: 'decide',
-      outcome: withConditions ? 'approved-with-conditions' : 'approved',
       protocolNumber: `П-${this.next()}`,
       sittingDate: day(7),
-      expiresAt: day(400),
-      ...(withConditions
-        ? {
-            conditions: [
-              { text: 'Представить план миграции.', dueDate: day(60) },
-            ],
-          }
-        : {}),
     });
     return {
       id,
       version: res.version,
       conditionId: res.decision?.conditions?.[0]?.id,
     };
+  }
+
+  /** An approval of `body` whose revocation the secretary has proposed. */
+  async revocationProposed(body: string): Promise<RequestFixture> {
+    const { id } = await this.approved(body);
+    const res = await this.#act(SECRETARY, id, {
+      action: 'propose-revocation',
+      reason: 'Условия нарушены.',
+    });
+    return { id, version: res.version };
   }
 
   /** A check of the system no open waiver holds yet. */

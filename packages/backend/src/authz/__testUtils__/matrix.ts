@@ -170,6 +170,20 @@ const UNDECIDABLE = na(
   'mcriap requests cannot be decided: both people who record decisions (secretary, admin) belong to mcriap',
 );
 const CANNOT_FILE = na('this role may not file an exemption request');
+/**
+ * Nobody takes a commission-side step on their own body's request, and
+ * everyone who takes mcriap requests in (secretary, admin) belongs to
+ * mcriap: no mcriap request gets past submission in the demo data.
+ */
+const NOT_TAKEN_IN = na(
+  'mcriap requests cannot be taken in: both people who may (secretary, admin) belong to mcriap',
+);
+/** The own cells of mcriap's people for requests past intake. */
+const PAST_INTAKE = {
+  secretary: NOT_TAKEN_IN,
+  securityOfficer: NOT_TAKEN_IN,
+  admin: NOT_TAKEN_IN,
+};
 const CANNOT_REQUEST_WAIVER = na('this role may not request a waiver');
 
 /**
@@ -440,7 +454,19 @@ export const MATRIX: MatrixRow[] = [
     ownership: OWN_OTHER,
     fixture: requestIn((f, body) => f.submitted(body)),
     request: r => ({ params: { id: r.id } }),
-    roles: requestRow(roles(ok())),
+    // Dossiers: the applicant's body, the architect, the secretary and
+    // auditors; members only once a request is on an agenda.
+    roles: requestRow(
+      roles(
+        { own: ok(), other: FORBIDDEN },
+        {
+          platformArchitect: ok(),
+          secretary: ok(),
+          auditor: ok(),
+          admin: ok(),
+        },
+      ),
+    ),
     anonymous: UNAUTHENTICATED,
     service: ok(),
   },
@@ -510,7 +536,13 @@ export const MATRIX: MatrixRow[] = [
     fixture: requestIn((f, body) => f.submitted(body)),
     mutates: true,
     request: transition({ action: 'accept' }),
-    roles: requestRow(only(['secretary', 'admin'])),
+    // Conflict of interest: not the intake of one's own body's request.
+    roles: requestRow(
+      only([], 200, {
+        secretary: { own: FORBIDDEN, other: ok() },
+        admin: { own: FORBIDDEN, other: ok() },
+      }),
+    ),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },
@@ -523,7 +555,12 @@ export const MATRIX: MatrixRow[] = [
     fixture: requestIn((f, body) => f.submitted(body)),
     mutates: true,
     request: transition({ action: 'return', reason: 'Не хватает сметы.' }),
-    roles: requestRow(only(['secretary', 'admin'])),
+    roles: requestRow(
+      only([], 200, {
+        secretary: { own: FORBIDDEN, other: ok() },
+        admin: { own: FORBIDDEN, other: ok() },
+      }),
+    ),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },
@@ -545,6 +582,7 @@ export const MATRIX: MatrixRow[] = [
       only(['platformArchitect'], 200, {
         admin: { own: FORBIDDEN, other: ok() },
       }),
+      PAST_INTAKE,
     ),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
@@ -561,7 +599,10 @@ export const MATRIX: MatrixRow[] = [
       action: 'request-info',
       questions: 'Уточните бюджетную программу.',
     }),
-    roles: requestRow(only(['platformArchitect', 'secretary', 'admin'])),
+    roles: requestRow(
+      only(['platformArchitect', 'secretary', 'admin']),
+      PAST_INTAKE,
+    ),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },
@@ -583,6 +624,7 @@ export const MATRIX: MatrixRow[] = [
         digitalHead: { own: ok(), other: FORBIDDEN },
         admin: { own: ok(), other: FORBIDDEN },
       }),
+      PAST_INTAKE,
     ),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
@@ -600,7 +642,7 @@ export const MATRIX: MatrixRow[] = [
       sittingDate: day(14),
       ministryOpinion: { recommendation: 'approve', text: 'Поддерживаем.' },
     }),
-    roles: requestRow(only(['secretary', 'admin'])),
+    roles: requestRow(only(['secretary', 'admin']), PAST_INTAKE),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },
@@ -619,12 +661,25 @@ export const MATRIX: MatrixRow[] = [
       protocolNumber: 'П-отложено',
       sittingDate: day(7),
     }),
-    roles: requestRow(
-      roles(FORBIDDEN, {
-        secretary: { own: FORBIDDEN, other: ok() },
-        admin: { own: FORBIDDEN, other: ok() },
-      }),
-    ),
+    roles: requestRow(only(['secretary', 'admin']), PAST_INTAKE),
+    anonymous: UNAUTHENTICATED,
+    service: FORBIDDEN,
+  },
+  {
+    // The secretary puts the terms on the agenda; members vote on them.
+    plugin: 'moratorium',
+    method: 'post',
+    path: '/requests/{id}/transitions',
+    variant: 'propose-decision',
+    ownership: OWN_OTHER,
+    fixture: requestIn((f, body) => f.onAgenda(body)),
+    mutates: true,
+    request: transition({
+      action: 'propose-decision',
+      outcome: 'approved',
+      expiresAt: day(300),
+    }),
+    roles: requestRow(only(['secretary', 'admin']), PAST_INTAKE),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
   },
@@ -651,12 +706,34 @@ export const MATRIX: MatrixRow[] = [
     plugin: 'moratorium',
     method: 'post',
     path: '/requests/{id}/transitions',
-    variant: 'revoke',
+    variant: 'propose-revocation',
     ownership: OWN_OTHER,
     fixture: requestIn((f, body) => f.approved(body)),
     mutates: true,
-    request: transition({ action: 'revoke', reason: 'Условия нарушены.' }),
+    request: transition({
+      action: 'propose-revocation',
+      reason: 'Условия нарушены.',
+    }),
     roles: requestRow(only(['secretary', 'admin']), {
+      secretary: UNDECIDABLE,
+      securityOfficer: UNDECIDABLE,
+      admin: UNDECIDABLE,
+    }),
+    anonymous: UNAUTHENTICATED,
+    service: FORBIDDEN,
+  },
+  {
+    // Four eyes: the secretary proposed it, a second person confirms; the
+    // proposer may not (403), and without a proposal nobody revokes.
+    plugin: 'moratorium',
+    method: 'post',
+    path: '/requests/{id}/transitions',
+    variant: 'revoke',
+    ownership: OWN_OTHER,
+    fixture: requestIn((f, body) => f.revocationProposed(body)),
+    mutates: true,
+    request: transition({ action: 'revoke', reason: 'Подтверждаю.' }),
+    roles: requestRow(only(['admin']), {
       secretary: UNDECIDABLE,
       securityOfficer: UNDECIDABLE,
       admin: UNDECIDABLE,
@@ -724,7 +801,7 @@ export const MATRIX: MatrixRow[] = [
     roles: roles(CANNOT_FILE, {
       developer: FORBIDDEN,
       digitalHead: FORBIDDEN,
-      admin: FORBIDDEN,
+      admin: NOT_TAKEN_IN,
     }),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
@@ -746,6 +823,7 @@ export const MATRIX: MatrixRow[] = [
       roles(FORBIDDEN, {
         commissionMember: { own: FORBIDDEN, other: ok() },
       }),
+      PAST_INTAKE,
     ),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
@@ -762,6 +840,7 @@ export const MATRIX: MatrixRow[] = [
       roles(FORBIDDEN, {
         commissionMember: { own: FORBIDDEN, other: ok() },
       }),
+      PAST_INTAKE,
     ),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,
@@ -778,7 +857,7 @@ export const MATRIX: MatrixRow[] = [
     roles: roles(CANNOT_FILE, {
       developer: FORBIDDEN,
       digitalHead: FORBIDDEN,
-      admin: FORBIDDEN,
+      admin: NOT_TAKEN_IN,
     }),
     anonymous: UNAUTHENTICATED,
     service: FORBIDDEN,

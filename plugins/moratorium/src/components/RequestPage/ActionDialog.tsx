@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
 import {
+  DRAFT_OUTCOMES,
   DecisionOutcome,
   ExemptionRequest,
   MINISTRY_RECOMMENDATIONS,
@@ -23,6 +24,7 @@ import {
 import { ReactNode, useState } from 'react';
 import { moratoriumTranslationRef } from '../../translations';
 import { MissingItems, Notice, errorMessage, errorStatus } from '../shared';
+import { DraftTerms } from './DraftSection';
 
 /** The actions that open a dialog: all of them; `mark-condition` per condition. */
 type DialogAction = RequestAction;
@@ -44,8 +46,18 @@ type Fields = {
   evidence: string;
 };
 
+/**
+ * The outcomes a decision may record: the draft the members voted on, or a
+ * deferral.
+ */
+function decisionOutcomes(request: ExemptionRequest): DecisionOutcome[] {
+  return request.draftDecision
+    ? [request.draftDecision.outcome, 'deferred']
+    : ['deferred'];
+}
+
 function initialFields(request: ExemptionRequest): Fields {
-  const supported = request.tally?.supportedOutcomes ?? ['deferred'];
+  const supported = decisionOutcomes(request);
   return {
     reason: '',
     finding: '',
@@ -80,6 +92,7 @@ function toInput(
     case 'return':
       return has(f.reason) ? { action, reason: f.reason.trim() } : undefined;
     case 'revoke':
+    case 'propose-revocation':
       return has(f.reason) ? { action, reason: f.reason.trim() } : undefined;
     case 'withdraw':
       return has(f.reason) ? { action, reason: f.reason.trim() } : { action };
@@ -111,8 +124,18 @@ function toInput(
       }
       return { action, sittingDate: f.sittingDate };
     }
-    case 'decide': {
-      if (!f.outcome || !has(f.protocolNumber) || !has(f.sittingDate)) {
+    case 'decide':
+      // The terms are the voted draft's: the server takes them from it.
+      return f.outcome && has(f.protocolNumber) && has(f.sittingDate)
+        ? {
+            action,
+            outcome: f.outcome,
+            protocolNumber: f.protocolNumber.trim(),
+            sittingDate: f.sittingDate,
+          }
+        : undefined;
+    case 'propose-decision': {
+      if (!f.outcome || f.outcome === 'deferred') {
         return undefined;
       }
       const approval =
@@ -137,8 +160,6 @@ function toInput(
       return {
         action,
         outcome: f.outcome,
-        protocolNumber: f.protocolNumber.trim(),
-        sittingDate: f.sittingDate,
         ...(has(f.reasons) ? { reasons: f.reasons.trim() } : {}),
         ...(approval ? { expiresAt: f.expiresAt } : {}),
         ...(f.outcome === 'approved-with-conditions' ? { conditions } : {}),
@@ -244,7 +265,8 @@ export function ActionDialog(props: {
     </TextField>
   );
 
-  const supported = request.tally?.supportedOutcomes ?? ['deferred'];
+  const supported = decisionOutcomes(request);
+  const draft = request.draftDecision;
   const approval =
     fields.outcome === 'approved' ||
     fields.outcome === 'approved-with-conditions';
@@ -269,11 +291,29 @@ export function ActionDialog(props: {
       );
       break;
     case 'return':
-    case 'revoke':
+    case 'propose-revocation':
       body = textField('reason', t('dialog.reason'), {
         required: true,
         multiline: true,
       });
+      break;
+    case 'revoke':
+      body = (
+        <>
+          {request.revocationProposal && (
+            <Typography>
+              {t('dialog.revokeConfirm', {
+                by: request.revocationProposal.proposedBy,
+                reason: request.revocationProposal.reason,
+              })}
+            </Typography>
+          )}
+          {textField('reason', t('dialog.reason'), {
+            required: true,
+            multiline: true,
+          })}
+        </>
+      );
       break;
     case 'complete-platform-review':
       body = (
@@ -346,6 +386,23 @@ export function ActionDialog(props: {
             required: true,
             type: 'date',
           })}
+          {draft && fields.outcome === draft.outcome ? (
+            <>
+              <Typography>{t('dialog.draftTerms')}</Typography>
+              <DraftTerms draft={draft} />
+            </>
+          ) : (
+            !draft && <Typography>{t('dialog.noDraft')}</Typography>
+          )}
+        </>
+      );
+      break;
+    case 'propose-decision':
+      body = (
+        <>
+          {select('outcome', t('dialog.outcome'), DRAFT_OUTCOMES, v =>
+            t(`outcome.${v as DecisionOutcome}`),
+          )}
           {approval &&
             textField('expiresAt', t('dialog.expiresAt'), {
               required: true,
@@ -367,7 +424,7 @@ export function ActionDialog(props: {
                 return (
                   <Box key={index} display="flex" gridGap={8}>
                     <TextField
-                      id={`moratorium-action-decide-condition-${index}`}
+                      id={`moratorium-action-${action}-condition-${index}`}
                       label={t('dialog.conditionText', { index: n })}
                       value={c.text}
                       onChange={e => update({ text: e.target.value })}
@@ -376,7 +433,7 @@ export function ActionDialog(props: {
                       style={{ flex: 2 }}
                     />
                     <TextField
-                      id={`moratorium-action-decide-condition-${index}-due`}
+                      id={`moratorium-action-${action}-condition-${index}-due`}
                       label={t('dialog.conditionDue', { index: n })}
                       value={c.dueDate}
                       onChange={e => update({ dueDate: e.target.value })}

@@ -97,22 +97,46 @@ describe('RequestPage', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('records an approval with a condition, offering only the outcomes the votes support', async () => {
-    let current = request({ allowedActions: ['decide'] });
+  it('puts a draft decision to the vote, then records exactly that draft', async () => {
+    let current = request({
+      allowedActions: ['propose-decision', 'decide'],
+      draftDecision: undefined,
+      ballot: undefined,
+      tally: undefined,
+      votes: [],
+    });
     const { transitions } = serve(
       () => current,
       body => {
+        if (body.action === 'propose-decision') {
+          current = request({
+            allowedActions: ['propose-decision', 'decide'],
+            tally: undefined,
+            votes: [],
+            ballot: { round: 1, votesCast: 0, eligible: 3, secret: true },
+            draftDecision: {
+              outcome: body.outcome,
+              expiresAt: body.expiresAt,
+              conditions: body.conditions,
+              round: 1,
+              proposedBy: 'user:default/secretary',
+              proposedAt: '2026-03-02T09:00:00.000Z',
+            },
+          });
+          return HttpResponse.json(current);
+        }
+        const draft = current.draftDecision!;
         current = request({
           state: 'approved-with-conditions',
-          version: 8,
-          allowedActions: ['revoke', 'mark-condition'],
+          version: 9,
+          allowedActions: ['propose-revocation', 'mark-condition'],
           decision: {
             requestId: 'r1',
             outcome: body.outcome,
             protocolNumber: body.protocolNumber,
             sittingDate: body.sittingDate,
-            expiresAt: body.expiresAt,
-            conditions: body.conditions.map((c: any, i: number) => ({
+            expiresAt: draft.expiresAt,
+            conditions: draft.conditions.map((c: any, i: number) => ({
               id: `c${i}`,
               ...c,
               status: 'open',
@@ -126,6 +150,42 @@ describe('RequestPage', () => {
     );
     await renderRequest();
 
+    // The secretary drafts the terms.
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Put a draft decision to the vote',
+      }),
+    );
+    const draftDialog = await screen.findByRole('dialog', {
+      name: 'Put a draft decision to the vote',
+    });
+    const draftOutcome = within(draftDialog).getByLabelText(/^Outcome/);
+    expect(
+      within(draftOutcome)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['', 'Approved', 'Approved with conditions', 'Rejected']);
+    await userEvent.selectOptions(draftOutcome, 'approved-with-conditions');
+    await fill(
+      within(draftDialog).getByLabelText(/^Valid until/),
+      '2027-12-31',
+    );
+    await fill(
+      within(draftDialog).getByLabelText(/^Condition 1/),
+      'Connect to the security operations centre',
+    );
+    await fill(
+      within(draftDialog).getByLabelText(/^Due date of condition 1/),
+      '2026-06-30',
+    );
+    await userEvent.click(
+      within(draftDialog).getByRole('button', { name: 'Confirm' }),
+    );
+    expect(
+      await screen.findByText('Draft decision (round 1)'),
+    ).toBeInTheDocument();
+
+    // The decision offers the voted draft or a deferral, nothing else.
     await userEvent.click(
       await screen.findByRole('button', { name: 'Record the decision' }),
     );
@@ -137,24 +197,17 @@ describe('RequestPage', () => {
       within(outcome)
         .getAllByRole('option')
         .map(o => o.textContent),
-    ).toEqual(['', 'Approved', 'Approved with conditions', 'Deferred']);
+    ).toEqual(['', 'Approved with conditions', 'Deferred']);
     const confirm = within(dialog).getByRole('button', { name: 'Confirm' });
     expect(confirm).toBeDisabled();
-
     await userEvent.selectOptions(outcome, 'approved-with-conditions');
+    expect(
+      within(dialog).getByText(
+        'The members voted on these terms; the decision records them as they are.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByLabelText(/^Valid until/)).toBeNull();
     await fill(within(dialog).getByLabelText(/^Protocol number/), 'КЦ-2026/14');
-    expect(within(dialog).getByLabelText(/^Sitting date/)).toHaveValue(
-      '2026-03-02',
-    );
-    await fill(within(dialog).getByLabelText(/^Valid until/), '2027-12-31');
-    await fill(
-      within(dialog).getByLabelText(/^Condition 1/),
-      'Connect to the security operations centre',
-    );
-    await fill(
-      within(dialog).getByLabelText(/^Due date of condition 1/),
-      '2026-06-30',
-    );
     await userEvent.click(confirm);
 
     expect(
@@ -162,10 +215,8 @@ describe('RequestPage', () => {
     ).toBeInTheDocument();
     expect(transitions).toEqual([
       {
-        action: 'decide',
+        action: 'propose-decision',
         outcome: 'approved-with-conditions',
-        protocolNumber: 'КЦ-2026/14',
-        sittingDate: '2026-03-02',
         expiresAt: '2027-12-31',
         conditions: [
           {
@@ -175,15 +226,19 @@ describe('RequestPage', () => {
         ],
         version: 7,
       },
+      {
+        action: 'decide',
+        outcome: 'approved-with-conditions',
+        protocolNumber: 'КЦ-2026/14',
+        sittingDate: '2026-03-02',
+        version: 7,
+      },
     ]);
     expect(
       screen.getByText('Protocol No. КЦ-2026/14 of 2026-03-02'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Connect to the security operations centre'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Revoke the exemption' }),
+      screen.getByRole('button', { name: 'Propose revoking the exemption' }),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Record the decision' }),

@@ -38,6 +38,7 @@ import { DecisionSection } from './DecisionSection';
 import { HistoryTimeline } from './HistoryTimeline';
 import { TallySummary, VotesTable } from './TallySection';
 import { VotePanel } from './VotePanel';
+import { DraftSection } from './DraftSection';
 
 /** Actions that have their own place on the page rather than the action bar. */
 const NOT_IN_ACTION_BAR: RequestAction[] = ['mark-condition'];
@@ -224,6 +225,12 @@ export function RequestPage() {
                       >
                         {opinion.text}
                       </Typography>
+                      {opinion.stale && (
+                        <Typography variant="caption" color="error">
+                          {t('draft.stale')}
+                          {' · '}
+                        </Typography>
+                      )}
                       <Typography variant="caption" color="textSecondary">
                         {t('request.by', {
                           actor: opinion.by,
@@ -309,10 +316,13 @@ export function RequestPage() {
                 )}
               </InfoCard>
             </Box>
-            {(request.sitting || request.votes.length > 0) && (
+            {(request.sitting ||
+              request.votes.length > 0 ||
+              request.revocationProposal) && (
               <Box mt={2}>
                 <InfoCard title={t('request.votes')}>
-                  <TallySummary tally={request.tally} />
+                  <DraftSection request={request} />
+                  <TallySummary tally={request.tally} ballot={request.ballot} />
                   <Box mt={2}>
                     <VotesTable votes={request.votes} />
                   </Box>

@@ -8,14 +8,42 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { Vote, VoteTally } from '@qaztech/plugin-moratorium-common';
+import type {
+  BallotSummary,
+  Vote,
+  VoteTally,
+} from '@qaztech/plugin-moratorium-common';
 import { moratoriumTranslationRef } from '../../translations';
 import { DefinitionList, Row, formatInstant } from '../shared';
 
-/** The count of votes: quorum, for/against/abstain/recused, supported outcomes. */
-export function TallySummary(props: { tally?: VoteTally }) {
+/**
+ * The count of votes: quorum, for/against/abstain/recused, supported
+ * outcomes. While the ballot is secret (before the decision) only how many
+ * members have voted.
+ */
+export function TallySummary(props: {
+  tally?: VoteTally;
+  ballot?: BallotSummary;
+}) {
   const { t } = useTranslationRef(moratoriumTranslationRef);
-  const { tally } = props;
+  const { tally, ballot } = props;
+  if (!tally && ballot) {
+    return (
+      <>
+        <Typography variant="body2">
+          {t('votePanel.ballot', {
+            cast: String(ballot.votesCast),
+            eligible: String(ballot.eligible),
+          })}
+        </Typography>
+        {ballot.secret && (
+          <Typography variant="caption" color="textSecondary">
+            {t('votePanel.secret')}
+          </Typography>
+        )}
+      </>
+    );
+  }
   if (!tally) {
     return <Typography variant="body2">{t('request.noVotes')}</Typography>;
   }

@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -23,6 +23,9 @@ function renderAs(identity: typeof MEMBER) {
     identity,
   });
 }
+
+// A loaded machine renders the page slowly; wait for it.
+configure({ asyncUtilTimeout: 10_000 });
 
 describe('VotePanel', () => {
   const server = setupServer();
@@ -60,7 +63,12 @@ describe('VotePanel', () => {
     );
     await renderAs(MEMBER);
 
-    const panel = await screen.findByRole('region', { name: 'Your vote' });
+    // The first render of the file is the slowest.
+    const panel = await screen.findByRole(
+      'region',
+      { name: 'Your vote' },
+      { timeout: 10_000 },
+    );
     const cast = within(panel).getByRole('button', { name: 'Cast vote' });
     expect(cast).toBeDisabled();
     await userEvent.click(within(panel).getByLabelText('Against'));
@@ -79,6 +87,49 @@ describe('VotePanel', () => {
     expect(
       within(table).getByText('The platform can be extended'),
     ).toBeInTheDocument();
+  });
+
+  it('shows a member only their own vote and how many voted while the ballot is secret', async () => {
+    server.use(
+      http.get(`${MORATORIUM_URL}/requests/r1`, () =>
+        HttpResponse.json(
+          request({
+            allowedActions: [],
+            tally: undefined,
+            ballot: { round: 1, votesCast: 2, eligible: 3, secret: true },
+            votes: [
+              {
+                member: 'user:default/member3',
+                choice: 'for',
+                at: '2026-03-02T06:00:00.000Z',
+                round: 1,
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+    await renderAs(MEMBER);
+
+    const panel = await screen.findByRole(
+      'region',
+      { name: 'Your vote' },
+      { timeout: 10_000 },
+    );
+    expect(within(panel).getByText('You voted: For')).toBeInTheDocument();
+    expect(
+      within(panel).getByText('You vote on this draft decision'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText('2 of 3 members have voted').length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.getByText(
+        'Secret ballot: who voted what, and the tally, are shown with the decision.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Quorum reached')).not.toBeInTheDocument();
+    expect(screen.queryByText('user:default/member1')).not.toBeInTheDocument();
   });
 
   it('shows the server refusal, e.g. a conflict of interest it knows of', async () => {

@@ -24,6 +24,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { moratoriumApiRef } from '../../api';
 import { moratoriumTranslationRef } from '../../translations';
 import { Notice, errorMessage } from '../shared';
+import { DraftTerms } from './DraftSection';
 
 /**
  * The signed-in member's vote on a request on the agenda: for, against,
@@ -47,7 +48,13 @@ export function VotePanel(props: {
     [identityApi],
   );
   const me = identity.value?.userEntityRef;
-  const mine = request.votes.find(v => v.member === me);
+  // Before the decision the server sends only the caller's own vote, of
+  // the current round.
+  const mine = request.votes.find(
+    v =>
+      v.member === me &&
+      (v.round === undefined || v.round === request.ballot?.round),
+  );
   const [choice, setChoice] = useState<VoteChoice | ''>(mine?.choice ?? '');
   const [opinion, setOpinion] = useState(mine?.opinion ?? '');
   const [busy, setBusy] = useState(false);
@@ -98,10 +105,24 @@ export function VotePanel(props: {
       <Typography variant="h6" component="h2" gutterBottom>
         {t('votePanel.title')}
       </Typography>
-      {conflicted ? (
-        <Typography>{t('votePanel.conflicted')}</Typography>
-      ) : (
+      {conflicted && <Typography>{t('votePanel.conflicted')}</Typography>}
+      {!conflicted && !request.draftDecision && (
+        <Typography>{t('votePanel.noDraft')}</Typography>
+      )}
+      {!conflicted && request.draftDecision && (
         <Box display="flex" flexDirection="column" gridGap={12}>
+          <Typography variant="subtitle2" component="h3">
+            {t('votePanel.draft')}
+          </Typography>
+          <DraftTerms draft={request.draftDecision} />
+          {request.ballot && (
+            <Typography variant="body2">
+              {t('votePanel.ballot', {
+                cast: String(request.ballot.votesCast),
+                eligible: String(request.ballot.eligible),
+              })}
+            </Typography>
+          )}
           {mine && (
             <Typography>
               {t('votePanel.current', { choice: t(`choice.${mine.choice}`) })}
