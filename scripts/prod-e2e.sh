@@ -75,8 +75,9 @@ fi
 # config file (the chart's app-config-from-configmap.yaml) ...
 eval "$(node e2e/prod/helm.mjs "$out/app-config-from-helm.yaml")" || die "could not render the Helm values"
 # The pipeline this test plays is the one of the journey's system's body
-# (mcriap); the Helm values name another body's as their example.
-export SECURITY_READINESS_CI_OWNER_GROUP=group:default/mcriap
+# (mintrud, owner of the career navigator); the Helm values name another
+# body's as their example.
+export SECURITY_READINESS_CI_OWNER_GROUP=group:default/mintrud
 # ... and the Secret's keys, here for loopback. PGSSLMODE stays unset: the
 # local PostgreSQL has no TLS.
 unset PGSSLMODE
@@ -224,7 +225,7 @@ curl -sf -o /dev/null "$APP_BASE_URL/.backstage/health/v1/readiness" || die "ngi
 
 # Security facts from "CI" for the readiness journey, through nginx.
 deadline=$((SECONDS + 300))
-until node e2e/prod/push-facts.mjs "$APP_BASE_URL" edinyi-reestr-tsifrovykh-sistem >>"$out/push-facts.log" 2>&1; do
+until node e2e/prod/push-facts.mjs "$APP_BASE_URL" navigator-professii >>"$out/push-facts.log" 2>&1; do
   [ $SECONDS -ge $deadline ] && die "CI could not push facts (see test-results/prod/push-facts.log)"
   sleep 5
 done
