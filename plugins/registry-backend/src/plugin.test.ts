@@ -65,7 +65,10 @@ describe('registryPlugin sync', () => {
       expect(claimingRes.body).toMatchObject({
         platformStatus: 'violation',
         unverifiedClaims: [
-          expect.objectContaining({ field: 'createdAt', claimed: '2019-01-01' }),
+          expect.objectContaining({
+            field: 'createdAt',
+            claimed: '2019-01-01',
+          }),
           expect.objectContaining({ field: 'onPlatform', claimed: 'true' }),
         ],
       });

@@ -86,10 +86,19 @@ describe('moratorium on evidence', () => {
           // The migration deadline stays the same: it is the record's own
           // plan, not an input the claims under test may change.
           const a = withClaims(base, claimsA);
-          const b = withClaims(base, { ...claimsB, deadline: claimsA.deadline });
+          const b = withClaims(base, {
+            ...claimsB,
+            deadline: claimsA.deadline,
+          });
           const options = { evidence, exemptions, at, moratoriumStart: start };
-          const statusA = evaluateMoratoriumOnEvidence({ ...options, record: a });
-          const statusB = evaluateMoratoriumOnEvidence({ ...options, record: b });
+          const statusA = evaluateMoratoriumOnEvidence({
+            ...options,
+            record: a,
+          });
+          const statusB = evaluateMoratoriumOnEvidence({
+            ...options,
+            record: b,
+          });
           expect(statusA.status).toBe(statusB.status);
           expect(statusA.createdAt).toBe(evidence.firstSeen);
         },

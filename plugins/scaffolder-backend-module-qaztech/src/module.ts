@@ -56,8 +56,7 @@ export const scaffolderModuleQaztech = createBackendModule({
             userInfo,
             // The same admin Groups as the role policy's.
             adminGroups:
-              config.getOptionalStringArray('qaztech.roles.admin') ??
-              undefined,
+              config.getOptionalStringArray('qaztech.roles.admin') ?? undefined,
           }),
           createCheckMoratoriumAction({
             moratorium,

@@ -98,7 +98,11 @@ describe('DatabaseRegistryEvidenceStore', () => {
           cluster: 'ast-2',
           namespace: 'b2',
         },
-        'system:default/c': { source: 'other', cluster: 'ala-2', namespace: 'c' },
+        'system:default/c': {
+          source: 'other',
+          cluster: 'ala-2',
+          namespace: 'c',
+        },
       });
       // The same listing again changes nothing, not even the version.
       const before = await store.inventoryVersion();
@@ -172,7 +176,11 @@ describe('DatabaseRegistryEvidenceStore', () => {
 
       // The inventory lists it: on the platform; the date claim stays unverified.
       await store.replaceInventory('platform', [
-        { entityRef: 'system:default/shep', cluster: 'ast-1', namespace: 'shep' },
+        {
+          entityRef: 'system:default/shep',
+          cluster: 'ast-1',
+          namespace: 'shep',
+        },
       ]);
       const listed = await run(system('shep', HAND_WRITTEN));
       expect(labels(listed)['qaztech.kz/platform-status']).toBe('on-platform');
@@ -199,7 +207,9 @@ describe('DatabaseRegistryEvidenceStore', () => {
       const trusted = system('shep', TRUSTED);
       trusted.spec!.owner = 'group:default/qaztech-developers';
       const fromRegister = await run(trusted);
-      expect(labels(fromRegister)['qaztech.kz/unverified-claims']).toBeUndefined();
+      expect(
+        labels(fromRegister)['qaztech.kz/unverified-claims'],
+      ).toBeUndefined();
       expect(
         (await store.loadFirstSights()).get('system:default/shep')?.ownerRef,
       ).toBe('group:default/qaztech-developers');

@@ -135,7 +135,9 @@ export class DatabaseRegistryEvidenceStore implements RegistryEvidenceStore {
     return this.db.transaction(async tx => {
       const before = new Set<string>(
         (
-          await tx(INVENTORY).where({ source_id: sourceId }).select('entity_ref')
+          await tx(INVENTORY)
+            .where({ source_id: sourceId })
+            .select('entity_ref')
         ).map(r => r.entity_ref),
       );
       await tx(INVENTORY).where({ source_id: sourceId }).delete();

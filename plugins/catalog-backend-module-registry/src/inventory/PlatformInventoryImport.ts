@@ -8,9 +8,16 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { randomUUID } from 'node:crypto';
 import { EvidenceLookup } from '../evidence/EvidenceLookup';
 import { RegistryEvidenceStore } from '../evidence/RegistryEvidenceStore';
-import { ExportLocation, exportLocation, redactText } from '../provider/readExport';
+import {
+  ExportLocation,
+  exportLocation,
+  redactText,
+} from '../provider/readExport';
 import { PlatformInventoryConfig } from './readPlatformInventoryConfigs';
-import { RejectedDeployment, parsePlatformInventory } from './parsePlatformInventory';
+import {
+  RejectedDeployment,
+  parsePlatformInventory,
+} from './parsePlatformInventory';
 
 /** At most this many systems are refreshed at once after a change. */
 const MAX_REFRESHES = 2_000;
@@ -131,7 +138,9 @@ export class PlatformInventoryImport {
     }
     if (parsed.entries > 0 && parsed.deployments.length === 0) {
       return failed(
-        new Error(`none of the ${parsed.entries} entries of the inventory is valid`),
+        new Error(
+          `none of the ${parsed.entries} entries of the inventory is valid`,
+        ),
         parsed.rejected,
       );
     }

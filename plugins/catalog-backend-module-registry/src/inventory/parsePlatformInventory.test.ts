@@ -8,14 +8,26 @@ describe('parsePlatformInventory', () => {
     expect(
       parse({
         deployments: [
-          { system: 'system:default/egov', cluster: 'ast-1', namespace: 'egov' },
+          {
+            system: 'system:default/egov',
+            cluster: 'ast-1',
+            namespace: 'egov',
+          },
           { system: 'Shep', cluster: 'ala-2', namespace: 'shep-prod' },
         ],
       }),
     ).toEqual({
       deployments: [
-        { entityRef: 'system:default/egov', cluster: 'ast-1', namespace: 'egov' },
-        { entityRef: 'system:default/shep', cluster: 'ala-2', namespace: 'shep-prod' },
+        {
+          entityRef: 'system:default/egov',
+          cluster: 'ast-1',
+          namespace: 'egov',
+        },
+        {
+          entityRef: 'system:default/shep',
+          cluster: 'ala-2',
+          namespace: 'shep-prod',
+        },
       ],
       rejected: [],
       entries: 2,
@@ -41,7 +53,8 @@ describe('parsePlatformInventory', () => {
       { index: 2, reason: 'system is missing' },
       {
         index: 3,
-        reason: 'namespace must be a name of 1 to 200 letters, digits or ._:/@-',
+        reason:
+          'namespace must be a name of 1 to 200 letters, digits or ._:/@-',
       },
     ]);
   });

@@ -57,7 +57,9 @@ export function parsePlatformInventory(data: Buffer): ParsedInventory {
     for (const field of ['cluster', 'namespace'] as const) {
       const value = e[field];
       if (typeof value !== 'string' || !TEXT.test(value)) {
-        problems.push(`${field} must be a name of 1 to 200 letters, digits or ._:/@-`);
+        problems.push(
+          `${field} must be a name of 1 to 200 letters, digits or ._:/@-`,
+        );
       }
     }
     if (problems.length) {

@@ -55,7 +55,9 @@ export function readPlatformInventoryConfigs(
   for (const { id } of list) {
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) {
       throw new InputError(
-        `registry.platformInventories: the id ${JSON.stringify(id)} must be lower-case letters, digits and dashes`,
+        `registry.platformInventories: the id ${JSON.stringify(
+          id,
+        )} must be lower-case letters, digits and dashes`,
       );
     }
     if (seen.has(id)) {

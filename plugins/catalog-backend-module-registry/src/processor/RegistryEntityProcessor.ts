@@ -292,7 +292,12 @@ export class RegistryEntityProcessor implements CatalogProcessor {
       this.#trustedRecordLocations.has(
         entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '',
       );
-    const evidence = await this.#evidenceOf(entity, entityRef, trustedRecord, today);
+    const evidence = await this.#evidenceOf(
+      entity,
+      entityRef,
+      trustedRecord,
+      today,
+    );
 
     let fromSources: Exemption[] = [];
     const verified = verifyMoratoriumInputs(record, evidence);
@@ -351,7 +356,9 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     if (found.sight.ownerRef !== ownerRef) {
       if (!trustedRecord) {
         throw new InputError(
-          `${entityRef} belongs to ${found.sight.ownerRef}; a record from an untrusted location (${
+          `${entityRef} belongs to ${
+            found.sight.ownerRef
+          }; a record from an untrusted location (${
             entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? 'unknown'
           }) may not move it to ${ownerRef}. Only the national register import can move a system to another state body.`,
         );

@@ -73,7 +73,9 @@ export function redactText(text: string, source: string): string {
 
 function tooLarge(source: string, maxBytes: number): Error {
   return new Error(
-    `${redactSource(source)} is larger than the size cap of ${maxBytes} bytes (registry.maxImportBytes)`,
+    `${redactSource(
+      source,
+    )} is larger than the size cap of ${maxBytes} bytes (registry.maxImportBytes)`,
   );
 }
 

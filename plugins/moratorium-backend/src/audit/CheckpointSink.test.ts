@@ -28,14 +28,16 @@ describe('checkpoint sinks', () => {
     expect(await sink.read()).toEqual([]);
     await sink.publish(CHECKPOINT);
     await sink.publish({ ...CHECKPOINT, count: 4 });
-    expect(await sink.read()).toEqual([CHECKPOINT, { ...CHECKPOINT, count: 4 }]);
+    expect(await sink.read()).toEqual([
+      CHECKPOINT,
+      { ...CHECKPOINT, count: 4 },
+    ]);
     writeFileSync(file, `${JSON.stringify(CHECKPOINT)}\n{"count":5,"hea`);
     expect(await sink.read()).toEqual([CHECKPOINT]);
   });
 
   it('POSTs each checkpoint as JSON with the configured headers, and fails on a non-2xx answer', async () => {
-    const received: Array<{ body: unknown; auth?: string; type?: string }> =
-      [];
+    const received: Array<{ body: unknown; auth?: string; type?: string }> = [];
     let status = 201;
     const server = createServer((req, res) => {
       let body = '';
@@ -93,9 +95,7 @@ describe('checkpoint sinks', () => {
         new ConfigReader({ moratorium: { audit: { checkpoints: { sink } } } }),
       );
     expect(readCheckpointSink(new ConfigReader({}))).toBeUndefined();
-    expect(sinkOf({ file: '/tmp/a.jsonl' })).toBeInstanceOf(
-      FileCheckpointSink,
-    );
+    expect(sinkOf({ file: '/tmp/a.jsonl' })).toBeInstanceOf(FileCheckpointSink);
     expect(() => sinkOf({ file: '/tmp/a', url: 'https://x' })).toThrow(
       'give file or url, not both',
     );

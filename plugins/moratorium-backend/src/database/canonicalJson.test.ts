@@ -28,8 +28,8 @@ describe('canonicalJson', () => {
       '\u00f6': 'Latin Small Letter O With Diaeresis',
     };
     // (Object.keys would list "1" first: JavaScript's order, not RFC 8785's.)
-    const keys = [...canonicalJson(input).matchAll(/"([^"]*)":/g)].map(
-      match => JSON.parse(`"${match[1]}"`),
+    const keys = [...canonicalJson(input).matchAll(/"([^"]*)":/g)].map(match =>
+      JSON.parse(`"${match[1]}"`),
     );
     expect(keys).toEqual([
       '\r',

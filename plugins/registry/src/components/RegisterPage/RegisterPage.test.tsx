@@ -225,9 +225,7 @@ describe('RegisterPage', () => {
     ).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByLabelText('Unverified claims only'));
-    await waitFor(() =>
-      expect(queries.at(-1)?.get('unverified')).toBe('true'),
-    );
+    await waitFor(() => expect(queries.at(-1)?.get('unverified')).toBe('true'));
     expect(await screen.findByText('Shown 1 of 1')).toBeInTheDocument();
   });
 
