@@ -113,7 +113,8 @@ const TABLE: Row[] = [
   // person without one.
   ['developer', 'registry.system.read', 'allow'],
   ['auditor', 'registry.system.read', 'allow'],
-  ['commissionMember', 'moratorium.request.read', 'allow'],
+  // (Dossiers are narrower: moratoriumRoles.test.ts pins their conditions.)
+  ['commissionMember', 'moratorium.decision.read', 'allow'],
   ['noRole', 'registry.system.read', 'deny'],
   ['noRole', 'moratorium.request.create', 'deny'],
   // Registering systems goes through the scaffolder and the catalog: the

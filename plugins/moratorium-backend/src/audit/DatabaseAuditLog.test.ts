@@ -651,13 +651,13 @@ describe('DatabaseAuditLog', () => {
         {
           problem: 'row-unrecorded',
           table: 'moratorium_votes',
-          row: 'req-1/user:default/ghost',
+          row: 'req-1/user:default/ghost#0',
         },
         {
           problem: 'row-disagrees',
           seq: 3,
           table: 'moratorium_votes',
-          row: `req-1/${MEMBERS[2]}`,
+          row: `req-1/${MEMBERS[2]}#0`,
         },
         { problem: 'row-missing', seq: 9, table: 'moratorium_decisions' },
         { problem: 'row-missing', seq: 6, table: 'moratorium_votes' },
@@ -682,6 +682,7 @@ describe('DatabaseAuditLog', () => {
           await store.upsertVote(tx, 'req-s', {
             member,
             choice: 'for',
+            round: 1,
             at: '2026-03-05T06:00:00.000Z',
           });
           await store.appendAudit(tx, {
@@ -729,7 +730,7 @@ describe('DatabaseAuditLog', () => {
           problem: 'row-disagrees',
           seq: 4,
           table: 'moratorium_votes',
-          row: `req-s/${MEMBERS[1]}`,
+          row: `req-s/${MEMBERS[1]}#1`,
         },
       ]);
     });
