@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigSources } from '@backstage/config-loader';
 import { ConfigReader } from '@backstage/config';
 import { spawnSync } from 'node:child_process';
@@ -41,6 +42,13 @@ const ENV: Record<string, string> = {
   GIT_HOST: 'git.qaztech.gov.kz',
   GIT_TOKEN: 'git-token',
   REGISTER_EXPORT_URL: 'https://register.digital.gov.kz/export/systems.json',
+  MORATORIUM_AUDIT_KEY_ID: 'audit-2026',
+  MORATORIUM_AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString(),
+  MORATORIUM_AUDIT_CHECKPOINT_URL:
+    'https://archive.digital.gov.kz/qaztech/moratorium-audit/checkpoints',
+  SECURITY_READINESS_CI_OWNER_GROUP: 'group:default/nitec',
 };
 
 async function load(env: Record<string, string | undefined>) {

@@ -92,6 +92,31 @@ export const PRODUCTION_SETTINGS: ProductionSetting[] = [
     variable: 'REGISTER_EXPORT_URL',
     what: 'the national register export',
   },
+  {
+    path: 'moratorium.audit.activeKeyId',
+    variable: 'MORATORIUM_AUDIT_KEY_ID',
+    what: 'the id of the key that signs the audit record',
+  },
+  {
+    path: 'moratorium.audit.signingKeys.0.id',
+    variable: 'MORATORIUM_AUDIT_KEY_ID',
+    what: 'the id of the key that signs the audit record',
+  },
+  {
+    path: 'moratorium.audit.signingKeys.0.privateKey',
+    variable: 'MORATORIUM_AUDIT_SIGNING_KEY',
+    what: 'the Ed25519 private key (PEM) that signs the audit record',
+  },
+  {
+    path: 'moratorium.audit.checkpoints.sink.url',
+    variable: 'MORATORIUM_AUDIT_CHECKPOINT_URL',
+    what: "the archive that receives the audit record's signed checkpoints",
+  },
+  {
+    path: 'securityReadiness.factSources.0.ownerGroups.0',
+    variable: 'SECURITY_READINESS_CI_OWNER_GROUP',
+    what: 'the owner body whose systems the CI token may report facts on',
+  },
 ];
 
 /** The shortest `BACKEND_SECRET` accepted (docs/operations.md asks for 24 random bytes, base64). */

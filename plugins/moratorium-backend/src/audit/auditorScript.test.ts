@@ -153,7 +153,7 @@ describe('the auditor script of docs/audit.md', () => {
       for (const row of rows) {
         const payload = JSON.parse(row.payload);
         if (Number(row.seq) === 1) {
-          payload.content.purpose = 'Something else';
+          payload.contentSha256 = 'f'.repeat(64);
         }
         const hash = auditHash(prev, {
           seq: Number(row.seq),

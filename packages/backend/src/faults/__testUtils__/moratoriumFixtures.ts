@@ -169,8 +169,9 @@ export function moratoriumApi(backend: FaultBackend) {
 }
 
 /**
- * Takes a new request through submission, both reviews and the agenda, and
- * has two members vote for it: what remains is the secretary's decision.
+ * Takes a new request through submission, both reviews and the agenda, has
+ * the secretary draft an approval ({@link approval}) and two members vote for
+ * it: what remains is the secretary's recording of the voted decision.
  */
 export async function readyForDecision(
   backend: FaultBackend,
@@ -202,6 +203,16 @@ export async function readyForDecision(
     ministryOpinion: { recommendation: 'approve', text: 'Поддерживаем.' },
   });
   expectStatus(agenda, 200);
+  // The commission votes on the secretary's draft of the terms.
+  const { outcome, expiresAt } = approval();
+  expectStatus(
+    await api.act(id, PEOPLE.secretary, {
+      action: 'propose-decision',
+      outcome,
+      expiresAt,
+    }),
+    200,
+  );
   expectStatus(await api.vote(id, PEOPLE.member1, 'for'), 200);
   expectStatus(await api.vote(id, PEOPLE.member2, 'for'), 200);
   const current = await api.get(id);
