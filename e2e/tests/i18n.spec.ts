@@ -42,8 +42,15 @@ test.describe('the app in Kazakh', () => {
     await page.getByRole('option', { name: 'Қазақша' }).click();
     await page.getByRole('button', { name: 'Кіру: Гульнара Ахметова' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+    // Signed in: the home page greets her by name.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(
+      'Гульнара Ахметова',
+    );
 
-    await page.goto('/catalog');
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Каталог' })
+      .click();
     await expect(page.getByRole('columnheader', { name: 'Аты' })).toBeVisible();
     await expect(page.getByText('Сүзгілер').first()).toBeVisible();
 
