@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Exemption } from './exemptions';
 import {
   MoratoriumEvidence,
+  applyOwnerEvidence,
   evaluateMoratoriumOnEvidence,
   verifyMoratoriumInputs,
 } from './evidence';
@@ -86,10 +87,19 @@ describe('moratorium on evidence', () => {
           // The migration deadline stays the same: it is the record's own
           // plan, not an input the claims under test may change.
           const a = withClaims(base, claimsA);
-          const b = withClaims(base, { ...claimsB, deadline: claimsA.deadline });
+          const b = withClaims(base, {
+            ...claimsB,
+            deadline: claimsA.deadline,
+          });
           const options = { evidence, exemptions, at, moratoriumStart: start };
-          const statusA = evaluateMoratoriumOnEvidence({ ...options, record: a });
-          const statusB = evaluateMoratoriumOnEvidence({ ...options, record: b });
+          const statusA = evaluateMoratoriumOnEvidence({
+            ...options,
+            record: a,
+          });
+          const statusB = evaluateMoratoriumOnEvidence({
+            ...options,
+            record: b,
+          });
           expect(statusA.status).toBe(statusB.status);
           expect(statusA.createdAt).toBe(evidence.firstSeen);
         },
@@ -234,6 +244,64 @@ describe('moratorium on evidence', () => {
             at,
           });
           expect(listed.status).toBe('on-platform');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never believes an untrusted record of an owner that is not a state body', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...records),
+        claimsArb,
+        evidenceArb,
+        fc.array(exemptionArb, { maxLength: 3 }),
+        instant,
+        fc.boolean(),
+        fc.boolean(),
+        (
+          base,
+          claims,
+          evidence,
+          exemptions,
+          at,
+          trustedRecord,
+          isStateBody,
+        ) => {
+          const status = evaluateMoratoriumOnEvidence({
+            record: withClaims(base, claims),
+            evidence: { ...evidence, trustedRecord },
+            exemptions,
+            at,
+          });
+          const ref = 'group:default/qaztech-developers';
+          const checked = applyOwnerEvidence(status, {
+            ref,
+            isStateBody,
+            trustedRecord,
+          });
+          if (trustedRecord || isStateBody) {
+            // A state body's or a trusted record's status is left alone.
+            expect(checked).toBe(status);
+            return;
+          }
+          // Whatever else is claimed or shown, the system is in violation
+          // and the owner is reported, once, with the other claims kept.
+          expect(checked.status).toBe('violation');
+          expect(checked.reason).toContain(ref);
+          expect(checked.unverified).toEqual([
+            ...status.unverified,
+            {
+              field: 'owner',
+              claimed: ref,
+              evidence: 'not-a-state-body',
+              source: 'catalog',
+            },
+          ]);
+          expect(
+            applyOwnerEvidence(checked, { ref, isStateBody, trustedRecord }),
+          ).toEqual(checked);
         },
       ),
       { numRuns: 500 },
