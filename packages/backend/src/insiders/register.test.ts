@@ -261,15 +261,16 @@ describe.each(databases('qaztech_insider_register_'))(
           'group:default/qaztech-developers',
         ),
       );
-      for (const name of ['insider-body-owned', 'insider-team-owned']) {
-        await eventually(async () => {
+      const onPlatform = (name: string) =>
+        eventually(async () => {
           await backend.triggerTask('registry-inventory:platform:refresh');
           const entity = await processed(name);
           expect(entity.metadata.labels?.['qaztech.kz/platform-status']).toBe(
             'on-platform',
           );
         }, 120_000);
-      }
+      await onPlatform('insider-body-owned');
+      await onPlatform('insider-team-owned');
 
       const listed = async (name: string) =>
         eventually(async () => {
