@@ -104,4 +104,96 @@ describe('registryPlugin sync', () => {
       await backend.stop();
     }
   });
+
+  it('does not believe an untrusted record whose owner is not a state body', async () => {
+    const team = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'qaztech-developers' },
+      spec: { type: 'team', children: [] },
+    };
+    const onPlatform = {
+      labels: { 'qaztech.kz/platform-status': 'on-platform' },
+      annotations: {
+        'qaztech.kz/platform-status-reason': 'Runs on the platform.',
+        'qaztech.kz/platform-status-sources': JSON.stringify({
+          createdAt: 'first-seen',
+          onPlatform: 'platform-inventory',
+        }),
+      },
+    };
+    const teamOwned = systemEntity(
+      'team-owned',
+      { platform: { onPlatform: true } },
+      onPlatform,
+    );
+    teamOwned.spec!.owner = 'group:default/qaztech-developers';
+    const bodyOwned = systemEntity(
+      'body-owned',
+      { platform: { onPlatform: true } },
+      onPlatform,
+    );
+    // A trusted record (the module took its date from the register) is
+    // believed whoever it names.
+    const trustedTeamOwned = systemEntity(
+      'trusted-team-owned',
+      { platform: { onPlatform: true } },
+      {
+        ...onPlatform,
+        annotations: {
+          ...onPlatform.annotations,
+          'qaztech.kz/platform-status-sources': JSON.stringify({
+            createdAt: 'register',
+            onPlatform: 'register',
+          }),
+        },
+      },
+    );
+    trustedTeamOwned.spec!.owner = 'group:default/qaztech-developers';
+    const backend = await startRegistryBackend(
+      [team, teamOwned, bodyOwned, trustedTeamOwned],
+      { catalogModule: false },
+    );
+    try {
+      await backend.waitForCatalog([
+        'team-owned',
+        'body-owned',
+        'trusted-team-owned',
+      ]);
+      await backend.sync();
+      const get = async (name: string) =>
+        (
+          await request(backend.server)
+            .get(`/api/registry/systems/default/${name}`)
+            .set('Authorization', mockCredentials.user.header())
+        ).body;
+      expect(await get('team-owned')).toMatchObject({
+        owner: { ref: 'group:default/qaztech-developers' },
+        platformStatus: 'violation',
+        platformReason: expect.stringContaining('is not a state body'),
+        unverifiedClaims: [
+          {
+            field: 'owner',
+            claimed: 'group:default/qaztech-developers',
+            evidence: 'not-a-state-body',
+            source: 'catalog',
+          },
+        ],
+      });
+      const bodyRes = await get('body-owned');
+      expect(bodyRes.platformStatus).toBe('on-platform');
+      expect(bodyRes.unverifiedClaims).toBeUndefined();
+      expect((await get('trusted-team-owned')).platformStatus).toBe(
+        'on-platform',
+      );
+      const unverified = await request(backend.server)
+        .get('/api/registry/systems?unverified=true')
+        .set('Authorization', mockCredentials.user.header());
+      expect(
+        unverified.body.items.map((i: { name: string }) => i.name),
+      ).toEqual(['team-owned']);
+    } finally {
+      await backend.stop();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Exemption } from './exemptions';
 import {
   MoratoriumEvidence,
+  applyOwnerEvidence,
   evaluateMoratoriumOnEvidence,
   verifyMoratoriumInputs,
 } from './evidence';
@@ -243,6 +244,70 @@ describe('moratorium on evidence', () => {
             at,
           });
           expect(listed.status).toBe('on-platform');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never believes an untrusted record of an owner that is not a state body', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...records),
+        claimsArb,
+        evidenceArb,
+        fc.array(exemptionArb, { maxLength: 3 }),
+        instant,
+        fc.boolean(),
+        fc.boolean(),
+        (
+          base,
+          claims,
+          evidence,
+          exemptions,
+          at,
+          trustedRecord,
+          isStateBody,
+        ) => {
+          const status = evaluateMoratoriumOnEvidence({
+            record: withClaims(base, claims),
+            evidence: { ...evidence, trustedRecord },
+            exemptions,
+            at,
+          });
+          const ref = 'group:default/qaztech-developers';
+          const checked = applyOwnerEvidence(status, {
+            ref,
+            isStateBody,
+            trustedRecord,
+          });
+          // A state body's or a trusted record's status is left alone.
+          // Otherwise, whatever else is claimed or shown, the system is in
+          // violation and the owner is reported, once, the other claims kept.
+          const expected =
+            trustedRecord || isStateBody
+              ? status
+              : {
+                  status: 'violation',
+                  reason: checked.reason,
+                  unverified: [
+                    ...status.unverified,
+                    {
+                      field: 'owner',
+                      claimed: ref,
+                      evidence: 'not-a-state-body',
+                      source: 'catalog',
+                    },
+                  ],
+                };
+          expect(checked).toEqual(expected);
+          // The reason names the Group when the record is not believed.
+          expect(checked.reason).toContain(
+            trustedRecord || isStateBody ? status.reason : ref,
+          );
+          expect(
+            applyOwnerEvidence(checked, { ref, isStateBody, trustedRecord }),
+          ).toEqual(checked);
         },
       ),
       { numRuns: 500 },

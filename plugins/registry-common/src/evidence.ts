@@ -1,6 +1,6 @@
 import { Exemption, exemptionsFromRecord } from './exemptions';
 import { MoratoriumStatus, evaluateMoratorium } from './moratorium';
-import { CalendarDate, RegistryRecord } from './types';
+import { CalendarDate, RegistryRecord, STATE_BODY_GROUP_TYPE } from './types';
 
 /**
  * Where the moratorium rule took an input from:
@@ -11,7 +11,9 @@ import { CalendarDate, RegistryRecord } from './types';
  *   register and never moved back;
  * - `platform-inventory`: the platform's own list of deployed systems;
  * - `none`: no evidence at all (a system the inventory does not list is off
- *   the platform).
+ *   the platform);
+ * - `catalog`: the catalog's state bodies (Groups with `spec.type:
+ *   state-body`), which say whether a record's owner is a state body.
  *
  * @public
  */
@@ -19,7 +21,8 @@ export type MoratoriumInputSource =
   | 'register'
   | 'first-seen'
   | 'platform-inventory'
-  | 'none';
+  | 'none'
+  | 'catalog';
 
 /**
  * Where a system is deployed, as the platform inventory lists it.
@@ -62,7 +65,7 @@ export interface MoratoriumEvidence {
  * @public
  */
 export type UnverifiedClaim = {
-  field: 'createdAt' | 'onPlatform' | 'exemption';
+  field: 'createdAt' | 'onPlatform' | 'exemption' | 'owner';
   /** What the record claims. */
   claimed: string;
   /** What the evidence shows; the rule uses this. */
@@ -257,5 +260,50 @@ export function evaluateMoratoriumOnEvidence(
     unverified: exemptionClaim
       ? [...verified.unverified, exemptionClaim]
       : verified.unverified,
+  };
+}
+
+/**
+ * What {@link applyOwnerEvidence} reads of a status: the status, its reason
+ * and the unverified claims.
+ *
+ * @public
+ */
+export type OwnerCheckedStatus<S extends string = string> = {
+  status: S | 'violation';
+  reason: string;
+  unverified: UnverifiedClaim[];
+};
+
+/**
+ * The register's check of a record's owner body: an untrusted record (a
+ * hand-written catalog-info.yaml, a template) whose owner is not a state
+ * body (a Group with `spec.type: state-body`) is not believed at all. Its
+ * status becomes `violation`, whatever the rest of the evidence says, and
+ * the owner is reported as an unverified claim (evidence `not-a-state-body`,
+ * source `catalog`). A trusted record, or an owner that is a state body,
+ * leaves the status as it is. The check never improves a status.
+ *
+ * @public
+ */
+export function applyOwnerEvidence<S extends string>(
+  status: OwnerCheckedStatus<S>,
+  owner: { ref: string; isStateBody: boolean; trustedRecord: boolean },
+): OwnerCheckedStatus<S> {
+  if (owner.trustedRecord || owner.isStateBody) {
+    return status;
+  }
+  return {
+    status: 'violation',
+    reason: `The owner ${owner.ref} is not a state body (a Group with spec.type ${STATE_BODY_GROUP_TYPE}); the register does not believe a record from an untrusted location that names it`,
+    unverified: [
+      ...status.unverified.filter(c => c.field !== 'owner'),
+      {
+        field: 'owner',
+        claimed: owner.ref,
+        evidence: 'not-a-state-body',
+        source: 'catalog',
+      },
+    ],
   };
 }

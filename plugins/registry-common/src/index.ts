@@ -18,6 +18,7 @@ export {
   UNVERIFIED_CLAIMS_LABEL,
 } from './entityFields';
 export {
+  applyOwnerEvidence,
   evaluateMoratoriumOnEvidence,
   unverifiedExemptionClaim,
   verifyMoratoriumInputs,
@@ -27,6 +28,7 @@ export type {
   MoratoriumEvidence,
   MoratoriumStatusOnEvidence,
   MoratoriumInputSource,
+  OwnerCheckedStatus,
   PlatformDeployment,
   UnverifiedClaim,
   VerifiedMoratoriumInputs,

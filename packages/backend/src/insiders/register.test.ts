@@ -78,8 +78,27 @@ describe.each(databases('qaztech_insider_register_'))(
       await new Promise<void>(r => git.listen(0, '127.0.0.1', r));
       const port = (git.address() as AddressInfo).port;
       base = `http://127.0.0.1:${port}`;
+      // The platform's own inventory lists the two systems of the owner
+      // test as deployed, so that only their owner tells them apart.
+      files.set(
+        '/inventory.json',
+        JSON.stringify({
+          deployments: ['insider-team-owned', 'insider-body-owned'].map(
+            name => ({
+              system: `system:default/${name}`,
+              cluster: 'ast-prod-1',
+              namespace: name,
+            }),
+          ),
+        }),
+      );
       backend = await startSuiteBackend(database, {
         readingAllow: [{ host: `127.0.0.1:${port}` }],
+        registry: {
+          platformInventories: [
+            { id: 'platform', source: `${base}/inventory.json` },
+          ],
+        },
       });
       fixtures = new Fixtures(backend.server);
     });
@@ -224,6 +243,66 @@ describe.each(databases('qaztech_insider_register_'))(
         return res.body as Entity;
       }, 120_000);
       expect(refused.spec?.owner).toBe(`group:default/${DEVELOPER.body}`);
+    });
+
+    it('a hand-written record owned by a Group that is not a state body is in violation in the register, showing why', async () => {
+      const claims = { createdAt: '2026-11-01', onPlatform: true };
+      // The same record twice, both listed by the platform inventory: one
+      // names the developer's state body, one their team's Group.
+      await register(
+        '/body-owned/catalog-info.yaml',
+        handWritten('insider-body-owned', claims),
+      );
+      await register(
+        '/team-owned/catalog-info.yaml',
+        handWritten(
+          'insider-team-owned',
+          claims,
+          'group:default/qaztech-developers',
+        ),
+      );
+      const onPlatform = (name: string) =>
+        eventually(async () => {
+          await backend.triggerTask('registry-inventory:platform:refresh');
+          const entity = await processed(name);
+          expect(entity.metadata.labels?.['qaztech.kz/platform-status']).toBe(
+            'on-platform',
+          );
+        }, 120_000);
+      await onPlatform('insider-body-owned');
+      await onPlatform('insider-team-owned');
+
+      const listed = async (name: string) =>
+        eventually(async () => {
+          await backend.triggerTask('registry-sync');
+          const res = await request(backend.server)
+            .get(`/api/registry/systems/default/${name}`)
+            .set('authorization', await asDeveloper());
+          expect(res.status).toBe(200);
+          return res.body;
+        }, 60_000);
+      const bodyOwned = await listed('insider-body-owned');
+      expect(bodyOwned.platformStatus).toBe('on-platform');
+      // Its creation date is unverified, as in the tests above; its owner is
+      // not.
+      expect(
+        bodyOwned.unverifiedClaims.map((c: { field: string }) => c.field),
+      ).toEqual(['createdAt']);
+
+      const teamOwned = await inRegister('insider-team-owned');
+      expect(teamOwned.platformStatus).toBe('violation');
+      expect(teamOwned.platformReason).toContain(
+        'group:default/qaztech-developers is not a state body',
+      );
+      expect(teamOwned.unverifiedClaims).toEqual([
+        expect.objectContaining({ field: 'createdAt' }),
+        {
+          field: 'owner',
+          claimed: 'group:default/qaztech-developers',
+          evidence: 'not-a-state-body',
+          source: 'catalog',
+        },
+      ]);
     });
   },
 );

@@ -294,12 +294,12 @@ export const spec = {
         properties: {
           field: {
             type: 'string',
-            enum: ['createdAt', 'onPlatform', 'exemption'],
+            enum: ['createdAt', 'onPlatform', 'exemption', 'owner'],
           },
           claimed: {
             type: 'string',
             description:
-              'What the record claims (a date, true or a decision number).',
+              "What the record claims (a date, true, a decision number or the owner's Group ref).",
             example: '2025-12-01',
           },
           evidence: {
@@ -309,7 +309,13 @@ export const spec = {
           },
           source: {
             type: 'string',
-            enum: ['register', 'first-seen', 'platform-inventory', 'none'],
+            enum: [
+              'register',
+              'first-seen',
+              'platform-inventory',
+              'none',
+              'catalog',
+            ],
             description: 'Where the evidence comes from.',
           },
         },

@@ -1,6 +1,10 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { STATE_INFORMATION_SYSTEM_TYPE } from '@qaztech/plugin-registry-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  STATE_BODY_GROUP_TYPE,
+  STATE_INFORMATION_SYSTEM_TYPE,
+} from '@qaztech/plugin-registry-common';
 import { RegistryStore, RegistrySystemInput } from '../database/RegistryStore';
 import { toRegistrySystem } from './toRegistrySystem';
 
@@ -63,6 +67,7 @@ export class RegistrySync {
       invalid: 0,
     };
 
+    const stateBodies = await this.#stateBodies();
     let cursor: string | undefined;
     do {
       const credentials = await auth.getOwnServiceCredentials();
@@ -85,6 +90,7 @@ export class RegistrySync {
         const mapped = toRegistrySystem(entity, {
           at,
           moratoriumStart: this.options.moratoriumStart,
+          stateBodies,
         });
         if (mapped.ok) {
           systems.push(mapped.system);
@@ -116,5 +122,34 @@ export class RegistrySync {
       { ...result, durationMs: Date.now() - started },
     );
     return result;
+  }
+
+  /**
+   * The refs (lower case) of the catalog's state bodies: Groups with
+   * `spec.type: state-body`. A few hundred at national scale, read once a
+   * pass, so checking each system's owner costs nothing per system.
+   */
+  async #stateBodies(): Promise<Set<string>> {
+    const { catalog, auth } = this.options;
+    const refs = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const credentials = await auth.getOwnServiceCredentials();
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : {
+              fields: ['kind', 'metadata.name', 'metadata.namespace'],
+              filter: { kind: 'group', 'spec.type': STATE_BODY_GROUP_TYPE },
+              limit: PAGE_SIZE,
+            },
+        { credentials },
+      );
+      for (const group of page.items) {
+        refs.add(stringifyEntityRef(group).toLocaleLowerCase('en-US'));
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    return refs;
   }
 }

@@ -9,8 +9,10 @@ import {
   PLATFORM_STATUS_LABEL,
   PLATFORM_STATUS_REASON_ANNOTATION,
   RegistryProblem,
+  STATUS_SOURCES_ANNOTATION,
   UNVERIFIED_CLAIMS_ANNOTATION,
   UnverifiedClaim,
+  applyOwnerEvidence,
   evaluateMoratoriumOnEvidence,
   moratoriumDay,
   validateRegistrySystem,
@@ -58,16 +60,41 @@ function claimsOf(entity: Entity): UnverifiedClaim[] {
 }
 
 /**
+ * Whether the catalog module found the record trusted (a register import or
+ * a location of `registry.trustedRecordLocations`): it then took the
+ * creation date from the record. False when it says nothing readable.
+ */
+function trustedByModule(entity: Entity): boolean {
+  const text = entity.metadata.annotations?.[STATUS_SOURCES_ANNOTATION];
+  if (!text) {
+    return false;
+  }
+  try {
+    return JSON.parse(text)?.createdAt === 'register';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Maps a state information system entity to its row in the register. The
  * moratorium status and the unverified claims come from what the catalog
  * module wrote on the entity; without them (the module is not installed, or
  * has not processed the entity yet) the rule is evaluated here with no
  * evidence at all: the record is not believed, so it counts as first seen
  * today, off the platform and not exempted.
+ *
+ * With `stateBodies` (the refs, lower case, of the catalog's Groups with
+ * `spec.type: state-body`), an untrusted record whose owner is not one of
+ * them is in violation and shows the owner as an unverified claim.
  */
 export function toRegistrySystem(
   entity: Entity,
-  options: { at: Date; moratoriumStart?: string },
+  options: {
+    at: Date;
+    moratoriumStart?: string;
+    stateBodies?: ReadonlySet<string>;
+  },
 ): MappedSystem {
   const entityRef = stringifyEntityRef(entity);
   const validation = validateRegistrySystem(entity);
@@ -81,7 +108,7 @@ export function toRegistrySystem(
   const reason =
     entity.metadata.annotations?.[PLATFORM_STATUS_REASON_ANNOTATION];
   const fromModule = isStatus(label) && reason;
-  const status = fromModule
+  const evaluated = fromModule
     ? { status: label, reason, unverified: claimsOf(entity) }
     : evaluateMoratoriumOnEvidence({
         record,
@@ -100,6 +127,13 @@ export function toRegistrySystem(
       defaultNamespace: namespace,
     }),
   );
+  const status = options.stateBodies
+    ? applyOwnerEvidence(evaluated, {
+        ref: owner,
+        isStateBody: options.stateBodies.has(owner.toLocaleLowerCase('en-US')),
+        trustedRecord: fromModule ? trustedByModule(entity) : false,
+      })
+    : evaluated;
 
   return {
     ok: true,

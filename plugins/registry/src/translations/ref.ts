@@ -57,6 +57,8 @@ export const registryTranslationRef = createTranslationRef({
         'claims to run on the platform; the platform inventory does not list it',
       exemption:
         'claims exemption {{claimed}}; no Commission decision confirms it',
+      owner:
+        'names {{claimed}} as owner; that Group is not a state body in the catalog',
     },
     table: {
       title: 'Title',

@@ -55,6 +55,8 @@ export async function startSuiteBackend(
   options: {
     /** `backend.reading.allow`: hosts the catalog may read locations from. */
     readingAllow?: JsonObject[];
+    /** More `registry` config, e.g. `platformInventories`. */
+    registry?: JsonObject;
   } = {},
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'qaztech-authz-'));
@@ -132,6 +134,7 @@ export async function startSuiteBackend(
             trustedRecordLocations: EXAMPLE_FILES.System.map(file =>
               join(EXAMPLES, file),
             ),
+            ...options.registry,
           },
         },
       }),

@@ -202,6 +202,12 @@ describe('RegisterPage', () => {
           evidence: '2026-12-07',
           source: 'first-seen',
         },
+        {
+          field: 'owner',
+          claimed: 'group:default/qaztech-developers',
+          evidence: 'not-a-state-body',
+          source: 'catalog',
+        },
       ],
     });
     const queries = serve(params =>
@@ -215,7 +221,7 @@ describe('RegisterPage', () => {
       'tr',
     )!;
     expect(within(row).getByTestId('unverified-claims')).toHaveTextContent(
-      'Unverified: claims to run on the platform; the platform inventory does not list it; claims creation on 2025-12-01; the register first saw it on 2026-12-07',
+      'Unverified: claims to run on the platform; the platform inventory does not list it; claims creation on 2025-12-01; the register first saw it on 2026-12-07; names group:default/qaztech-developers as owner; that Group is not a state body in the catalog',
     );
     const portalRow = screen
       .getByRole('link', { name: 'E-Government Portal' })
