@@ -79,7 +79,7 @@ test.describe.serial('OIDC sign-in in production', () => {
   }) => {
     await page.goto('/');
     await expect(
-      page.getByRole('button', { name: /sign in|войти/i }),
+      page.getByRole('button', { name: /sign in|войти|^вход$/i }),
     ).toBeVisible();
     await expect(
       page.getByRole('heading', { name: 'Демонстрационный вход' }),
@@ -127,7 +127,7 @@ test.describe.serial('OIDC sign-in in production', () => {
       page.waitForTimeout(5_000).then(() => false),
     ]);
     if (!opened) {
-      await page.getByRole('button', { name: /sign in|войти/i }).click();
+      await page.getByRole('button', { name: /sign in|войти|^вход$/i }).click();
     }
     const popup = await popupEvent;
     await popup.getByLabel('Логин').fill('gulnara.akhmetova');

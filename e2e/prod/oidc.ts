@@ -40,7 +40,7 @@ export async function signInWithOidc(
     page.waitForTimeout(5_000).then(() => false),
   ]);
   if (!opened) {
-    await page.getByRole('button', { name: /sign in|войти/i }).click();
+    await page.getByRole('button', { name: /sign in|войти|^вход$/i }).click();
   }
   const popup = await popupEvent;
   await expect(

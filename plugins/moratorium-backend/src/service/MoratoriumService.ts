@@ -127,6 +127,8 @@ type Applied = {
   to: RequestState;
   /** Runs after commit: notifications and catalog refreshes. */
   after: Array<() => Promise<void>>;
+  /** The terms a `decide` recorded, for the audit entry that verify checks rows against. */
+  decision?: Record<string, unknown>;
 };
 
 /** Thrown inside a transaction when another request stored the same idempotency key first. */
@@ -434,6 +436,9 @@ export class MoratoriumService {
               from: applied.from,
               to: applied.to,
               input: auditedInput(input),
+              // The terms as recorded (the voted draft fills what the
+              // secretary's input leaves out): what verify checks rows against.
+              ...(applied.decision ? { decision: applied.decision } : {}),
               // The ballot opens with the decision: the choices of the
               // round decided are recorded now, not when they were cast.
               ...(applied.to !== 'on-agenda' && votes
@@ -1114,6 +1119,7 @@ export class MoratoriumService {
     // before anything else is written.
     const updated = await this.#update(tx, request, patch);
 
+    let recorded: Record<string, unknown> | undefined;
     if (input.action === 'decide') {
       const terms = plan.decision ?? input;
       const conditions: Condition[] = (terms.conditions ?? []).map(c => ({
@@ -1141,6 +1147,17 @@ export class MoratoriumService {
         );
       }
       details.conditions = conditions;
+      recorded = {
+        outcome: terms.outcome,
+        protocolNumber: input.protocolNumber,
+        sittingDate: input.sittingDate,
+        ...(terms.expiresAt ? { expiresAt: terms.expiresAt } : {}),
+        conditions: conditions.map(c => ({
+          id: c.id,
+          text: c.text,
+          dueDate: c.dueDate,
+        })),
+      };
     }
     if (input.action === 'mark-condition') {
       const decision = await this.#store.getDecision(request.id, tx);
@@ -1193,7 +1210,7 @@ export class MoratoriumService {
       after.push(() =>
         this.#notifier.systemLeftCatalog(notified, to, cause.systemRef),
       );
-      return { request: updated, from, to, after };
+      return { request: updated, from, to, after, decision: recorded };
     }
     if (to !== from) {
       after.push(() =>
@@ -1206,7 +1223,7 @@ export class MoratoriumService {
     if (exemptionChanged && systemRef) {
       after.push(() => this.#refresher.refresh([systemRef]));
     }
-    return { request: updated, from, to, after };
+    return { request: updated, from, to, after, decision: recorded };
   }
 
   /**
