@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { identityOf, signInWithOidc } from './oidc';
+import { SIGN_IN_BUTTON, identityOf, signInWithOidc } from './oidc';
 
 // Sign-in in production: app-config.production.yaml (NODE_ENV=production)
 // with the config the Helm values render, the real OIDC provider of
@@ -79,7 +79,7 @@ test.describe.serial('OIDC sign-in in production', () => {
   }) => {
     await page.goto('/');
     await expect(
-      page.getByRole('button', { name: /sign in|войти|^вход$/i }),
+      page.getByRole('button', { name: SIGN_IN_BUTTON }),
     ).toBeVisible();
     await expect(
       page.getByRole('heading', { name: 'Демонстрационный вход' }),
@@ -127,7 +127,7 @@ test.describe.serial('OIDC sign-in in production', () => {
       page.waitForTimeout(5_000).then(() => false),
     ]);
     if (!opened) {
-      await page.getByRole('button', { name: /sign in|войти|^вход$/i }).click();
+      await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();
     }
     const popup = await popupEvent;
     await popup.getByLabel('Логин').fill('gulnara.akhmetova');

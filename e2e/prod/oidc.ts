@@ -3,6 +3,9 @@ import { Browser, Page, expect, test } from '@playwright/test';
 /** The password of every account of e2e/oidc/provider.mjs. */
 export const PASSWORD = 'demo';
 
+/** Backstage's sign-in button, in English or as the app translates it. */
+export const SIGN_IN_BUTTON = /sign in|войти|^вход$/i;
+
 /** A page whose Backstage token (the one the app sends) is kept. */
 export interface SignedInPage {
   page: Page;
@@ -40,7 +43,7 @@ export async function signInWithOidc(
     page.waitForTimeout(5_000).then(() => false),
   ]);
   if (!opened) {
-    await page.getByRole('button', { name: /sign in|войти|^вход$/i }).click();
+    await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();
   }
   const popup = await popupEvent;
   await expect(
