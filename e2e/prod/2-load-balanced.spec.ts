@@ -221,6 +221,7 @@ test.describe.serial('two replicas behind nginx', () => {
     expect(by(before, PORT_B).length).toBeGreaterThan(0);
     expect(PID_B).toBeGreaterThan(0);
     process.kill(-PID_B, 'SIGTERM');
+    const stoppedAt = Date.now();
     // The replica ends within its shutdown deadline (20 s,
     // qaztech.lifecycle.shutdownTimeout), inside Kubernetes' 30 s grace
     // period, even when a browser's WebSocket keeps its server open.
