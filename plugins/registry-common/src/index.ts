@@ -152,3 +152,9 @@ export type {
   SimilarSystem,
   SystemCampaign,
 } from './campaignsApi';
+export {
+  DEFAULT_USER_LANGUAGE,
+  USER_LANGUAGES,
+  isUserLanguage,
+} from './languages';
+export type { UserLanguage } from './languages';
