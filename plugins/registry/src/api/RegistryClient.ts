@@ -62,7 +62,11 @@ export class RegistryClient implements RegistryApi {
   }
 
   async exportCsv(filter: RegistryFilter = {}): Promise<Blob> {
-    const response = await this.#get('/export.csv', toSearchParams(filter));
+    const params = toSearchParams(filter);
+    // People open the file in Excel or LibreOffice, which in the ru and kk
+    // locales split columns at ';' (the comma is the decimal separator).
+    params.set('sep', ';');
+    const response = await this.#get('/export.csv', params);
     return response.blob();
   }
 
@@ -112,7 +116,7 @@ export class RegistryClient implements RegistryApi {
   async exportLateCsv(id: string): Promise<Blob> {
     const response = await this.#get(
       `${campaignPath(id)}/late.csv`,
-      new URLSearchParams(),
+      new URLSearchParams({ sep: ';' }), // for Excel in ru and kk, as above
     );
     return response.blob();
   }
