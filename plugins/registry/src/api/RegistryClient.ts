@@ -9,6 +9,7 @@ import type {
   IntegrationGraph,
   SimilarSystem,
   SystemCampaign,
+  UserLanguage,
 } from '@qaztech/plugin-registry-common';
 import {
   CampaignProgressRequest,
@@ -142,6 +143,15 @@ export class RegistryClient implements RegistryApi {
   ): Promise<IntegrationGraph> {
     const response = await this.#get('/integrations', toSearchParams(filter));
     return response.json();
+  }
+
+  async getMyLanguage(): Promise<{ language: UserLanguage; picked: boolean }> {
+    const response = await this.#get('/me/language', new URLSearchParams());
+    return response.json();
+  }
+
+  async setMyLanguage(language: UserLanguage): Promise<void> {
+    await this.#send('PUT', '/me/language', { language });
   }
 
   async #get(
