@@ -165,3 +165,10 @@ export {
   isUserLanguage,
 } from './languages';
 export type { UserLanguage } from './languages';
+export {
+  foldWord,
+  searchStems,
+  searchTerms,
+  searchWords,
+  stemWord,
+} from './searchStems';

@@ -16,7 +16,7 @@ import {
 } from '@qaztech/plugin-registry-common';
 import { CampaignStore, CampaignSystemRow } from '../database/CampaignStore';
 import { RegistryStore } from '../database/RegistryStore';
-import { searchTerms } from './searchTerms';
+import { searchTerms } from '@qaztech/plugin-registry-common';
 import { NotificationLanguage } from './readCampaignsConfig';
 
 /**

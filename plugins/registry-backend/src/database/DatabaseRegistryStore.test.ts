@@ -219,6 +219,23 @@ describe('DatabaseRegistryStore', () => {
       expect(await names(store, { q: 'д%ч' })).toEqual([]);
     });
 
+    it('finds a title by other forms of its words, Russian and Kazakh', async () => {
+      const store = await createStore(databaseId);
+      await seed(store, FIXTURES);
+      // The title says «Е-лицензирование».
+      for (const q of [
+        'лицензии',
+        'ЛИЦЕНЗИЯ',
+        'лицензиялау',
+        'лицензированию',
+      ]) {
+        expect(await names(store, { q })).toEqual(['e-licensing']);
+      }
+      // Every word must match, by its stem.
+      expect(await names(store, { q: 'лицензии үкіметінің' })).toEqual([]);
+      expect(await names(store, { q: 'үкіметі' })).toEqual(['kazakh-portal']);
+    });
+
     it('pages every row exactly once while rows are inserted', async () => {
       const store = await createStore(databaseId);
       const initial = Array.from({ length: 23 }, (_, i) =>

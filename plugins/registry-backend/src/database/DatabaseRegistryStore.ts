@@ -5,7 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
-import { foldText, likePattern } from '@qaztech/plugin-registry-common';
+import {
+  foldText,
+  likePattern,
+  searchStems,
+} from '@qaztech/plugin-registry-common';
 import {
   RegistryImport,
   RegistryImportInput,
@@ -722,9 +726,26 @@ export class DatabaseRegistryStore implements RegistryStore {
       );
     }
     if (filter.q?.trim()) {
-      query.whereRaw(`search_text LIKE ? ESCAPE '!'`, [
-        likePattern(filter.q.trim()),
-      ]);
+      const q = filter.q.trim();
+      // The text as typed, or (for Russian and Kazakh) every word by its
+      // stem, so that «лицензии» and «лицензиялау» find «лицензирования».
+      // Stems are prefixes of the stored words: plain LIKE on both
+      // databases, served by the trigram index on PostgreSQL.
+      const stems = /\p{Script=Latin}/u.test(q)
+        ? []
+        : searchStems(q).filter(stem => stem.length >= 3);
+      query.where(inner => {
+        inner.whereRaw(`search_text LIKE ? ESCAPE '!'`, [likePattern(q)]);
+        if (stems.length > 0) {
+          inner.orWhere(all => {
+            for (const stem of stems) {
+              all.whereRaw(`search_text LIKE ? ESCAPE '!'`, [
+                likePattern(stem),
+              ]);
+            }
+          });
+        }
+      });
     }
     return query;
   }

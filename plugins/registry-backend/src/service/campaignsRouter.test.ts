@@ -383,7 +383,7 @@ describe('campaigns API', () => {
       expect.objectContaining({
         entityRef: 'system:default/minfin-budget',
         stateBodyRef: 'group:default/minfin',
-        sharedTerms: expect.arrayContaining(['бюджетт']),
+        sharedTerms: expect.arrayContaining(['бюджет']),
       }),
     ]);
   });
