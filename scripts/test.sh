@@ -63,6 +63,18 @@ else
   echo "PostgreSQL is not reachable: database tests run on SQLite only (set CI to make this a failure)"
 fi
 
+# --- LibreOffice for the CSV check (packages/backend/src/exports) ------------
+# The test opens every CSV export as Calc would in a ru/kk locale; without
+# soffice it fails, so install Debian's package when it is missing.
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "::: installing Debian's libreoffice-calc-nogui (for the CSV check)"
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui) >"$results/apt-libreoffice.log" 2>&1
+  else
+    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui) >"$results/apt-libreoffice.log" 2>&1
+  fi || fail 1 "install libreoffice-calc-nogui (see test-results/apt-libreoffice.log)"
+fi
+
 # --- static checks -----------------------------------------------------------
 check "Backstage packages on one release" node scripts/pin-backstage-release.mjs --check
 check "type check (tsc)" yarn tsc
