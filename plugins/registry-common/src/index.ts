@@ -75,6 +75,13 @@ export {
 } from './searchText';
 export { UTF8_BOM, csvLine } from './csv';
 export {
+  meaningfulWords,
+  sameWord,
+  searchStems,
+  sharedWords,
+} from './similarity';
+export type { SharedWords } from './similarity';
+export {
   DEFAULT_HOLIDAYS,
   DEFAULT_WORKING_CALENDAR,
   MORATORIUM_DEADLINE_ZONE,

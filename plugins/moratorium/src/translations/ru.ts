@@ -180,11 +180,18 @@ export default {
   'wizard.removeGap': 'Удалить ограничение {{index}}',
   'wizard.noGaps': 'Ограничения платформы ещё не указаны',
   'wizard.similarDescription':
-    'Системы реестра, в названиях которых есть слова из назначения и названия этой заявки. Этот список видят и эксперты.',
+    'Системы реестра, в названиях или назначении которых есть слова из назначения и названия этой заявки, самые похожие первыми. Этот список видят и эксперты.',
   'wizard.similarHint':
     'Введите назначение или название, чтобы найти похожие системы',
   'wizard.similarEmpty': 'Похожие системы не найдены',
-  'wizard.matched': 'совпадения: {{terms}}',
+  'wizard.matched': 'общие слова: {{terms}}',
+  'wizard.similarFailed': 'Не удалось найти похожие системы в реестре',
+  'wizard.retry': 'Повторить',
+  'wizard.reuseHelp':
+    'Перед подачей объясните для каждой из {{number}} наиболее похожих систем, почему её нельзя переиспользовать. Комиссия прочитает ваши ответы.',
+  'wizard.reuseQuestion': 'Почему нельзя переиспользовать «{{title}}»?',
+  'wizard.reuseMissing': 'почему нельзя переиспользовать «{{title}}»',
+  'wizard.stepIncomplete': 'Заполните, прежде чем продолжить:',
   'wizard.addAttachment': 'Добавить приложение',
   'wizard.removeAttachment': 'Удалить приложение {{index}}',
   'wizard.noAttachments': 'Приложений нет',
@@ -194,6 +201,7 @@ export default {
   'wizard.missingTitle': 'Заявку пока нельзя подать:',
   'wizard.saveFailed': 'Не удалось сохранить черновик',
   'request.title': 'Заявка {{number}}',
+  'request.reuseAnswer': 'Почему нельзя переиспользовать: {{reason}}',
   'request.back': 'Все заявки',
   'request.applicant': 'Заявитель',
   'request.created': 'Создана',

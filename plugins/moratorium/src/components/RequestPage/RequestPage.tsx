@@ -196,7 +196,15 @@ export function RequestPage() {
             </InfoCard>
             <Box mt={2}>
               <InfoCard title={t('request.similar')}>
-                <SimilarSystemsList items={request.similarSystems} />
+                <SimilarSystemsList
+                  items={request.similarSystems}
+                  answers={Object.fromEntries(
+                    (request.content.reuseAnswers ?? []).map(a => [
+                      a.entityRef,
+                      a.reason,
+                    ]),
+                  )}
+                />
               </InfoCard>
             </Box>
             <Box mt={2}>
