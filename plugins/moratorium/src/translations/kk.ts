@@ -193,6 +193,7 @@ export default {
   'wizard.missingTitle': 'Өтінімді әзірге беруге болмайды:',
   'wizard.saveFailed': 'Жобаны сақтау мүмкін болмады',
   'request.title': '{{number}} өтінімі',
+  'request.createSystem': 'Жүйені құру',
   'request.reuseAnswer': 'Неге қайта пайдалануға болмайды: {{reason}}',
   'request.back': 'Барлық өтінімдер',
   'request.applicant': 'Өтініш беруші',

@@ -248,6 +248,7 @@ export const moratoriumTranslationRef = createTranslationRef({
       dossier: 'Dossier',
       similar: 'Similar systems in the register',
       reuseAnswer: 'Why it cannot be reused: {{reason}}',
+      createSystem: 'Create the system',
       opinions: 'Review opinions',
       noOpinions: 'No opinions yet',
       platformOpinion: 'Platform architect: {{finding}}',

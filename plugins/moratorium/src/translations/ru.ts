@@ -201,6 +201,7 @@ export default {
   'wizard.missingTitle': 'Заявку пока нельзя подать:',
   'wizard.saveFailed': 'Не удалось сохранить черновик',
   'request.title': 'Заявка {{number}}',
+  'request.createSystem': 'Создать систему',
   'request.reuseAnswer': 'Почему нельзя переиспользовать: {{reason}}',
   'request.back': 'Все заявки',
   'request.applicant': 'Заявитель',
