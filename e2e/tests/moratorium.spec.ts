@@ -80,6 +80,17 @@ test('a request goes from the applicant through the commission to an exemption i
     .getByLabel('Почему платформа не может её обеспечить 1')
     .fill('На платформе нет сервиса потокового видео с распознаванием лиц');
   await applicant.getByRole('button', { name: 'Далее' }).click();
+  // The reuse check: a reason for each of the top similar systems, if any.
+  await expect(
+    applicant
+      .getByRole('list', { name: 'Похожие системы в реестре' })
+      .or(applicant.getByText('Похожие системы не найдены')),
+  ).toBeVisible();
+  for (const question of await applicant
+    .getByRole('textbox', { name: /^Почему нельзя переиспользовать/ })
+    .all()) {
+    await question.fill('Не проводит олимпиады и не ведёт прокторинг');
+  }
   await applicant.getByRole('button', { name: 'Далее' }).click();
 
   await applicant.getByLabel('Стоимость, тенге').fill('180000000');

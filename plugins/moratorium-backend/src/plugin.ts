@@ -100,6 +100,7 @@ export const moratoriumPlugin = createBackendPlugin({
           finder: new SimilarSystemsFinder({
             discovery: deps.discovery,
             auth,
+            catalog,
             logger,
           }),
           refresher,

@@ -125,6 +125,15 @@ export const requestContentSchema: z.ZodType<RequestContent> = z.object({
   securityPlan: text(LONG_TEXT).optional(),
   exitPlan: text(LONG_TEXT).optional(),
   attachments: z.array(attachmentSchema).max(50).optional(),
+  reuseAnswers: z
+    .array(
+      z.object({
+        entityRef: text(SHORT_TEXT),
+        reason: text(LONG_TEXT),
+      }),
+    )
+    .max(50)
+    .optional(),
 }) as z.ZodType<RequestContent>;
 
 /**

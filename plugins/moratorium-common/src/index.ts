@@ -73,3 +73,8 @@ export type { StageDeadlines } from './deadlines';
 export { DEFAULT_COMMISSION_RULES, tallyVotes } from './tally';
 export type { CommissionRules } from './tally';
 export { formatRequestNumber, parseRequestNumber } from './requestNumber';
+export {
+  REUSE_ANSWERS_REQUIRED,
+  similarityText,
+  unansweredReuse,
+} from './reuse';

@@ -162,6 +162,23 @@ export type RequestContent = {
   /** How the system leaves the exemption: its exit or migration plan. */
   exitPlan?: string;
   attachments?: Attachment[];
+  /**
+   * Why each similar system of the register cannot be reused instead; one
+   * answer is required for each of the top matches before submission.
+   */
+  reuseAnswers?: ReuseAnswer[];
+};
+
+/**
+ * The applicant's answer for one similar system: why it cannot be reused.
+ *
+ * @public
+ */
+export type ReuseAnswer = {
+  /** The similar system's entity ref, e.g. `system:default/e-licensing`. */
+  entityRef: string;
+  /** Why that system cannot serve the purpose. */
+  reason: string;
 };
 
 /** One missing or wrong item of a request, named by its field path. @public */
@@ -180,7 +197,10 @@ export type SimilarSystem = {
   title: RegistryTitle;
   registryNumber?: string;
   ownerRef?: string;
-  /** The words of the request that matched this system. */
+  /**
+   * Why it matched: the whole words of this system's title and purpose that
+   * share a word of the request (inflected forms count as one word).
+   */
   matchedTerms: string[];
 };
 

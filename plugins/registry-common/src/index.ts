@@ -94,6 +94,8 @@ export {
   todayInAlmaty,
 } from './format';
 export type { DateInput, FormatLanguage, FormatNumberOptions } from './format';
+export { meaningfulWords, sameWord, sharedWords } from './similarity';
+export type { SharedWords } from './similarity';
 export {
   DEFAULT_HOLIDAYS,
   DEFAULT_WORKING_CALENDAR,
@@ -167,6 +169,7 @@ export {
 export type { UserLanguage } from './languages';
 export {
   foldWord,
+  isStopWord,
   searchStems,
   searchTerms,
   searchWords,

@@ -304,7 +304,34 @@ const STOP_WORDS = new Set([
   'through',
   'kazakhstan',
   'government',
+  // words the reuse check also ignores (similarity.ts)
+  'информационную',
+  'систему',
+  'системой',
+  'государственным',
+  'органы',
+  'электронной',
+  'электронном',
+  'электронная',
+  'жүйесін',
+  'деректерді',
+  'республикасының',
+  'электрондық',
+  'арналған',
+  'қызметтер',
+  'қызметтерді',
 ]);
+
+/**
+ * Whether a folded word says nothing about what a system does («система»,
+ * «деректер», «portal»): the one stop-word list of search and the reuse
+ * check.
+ *
+ * @public
+ */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(foldWord(word));
+}
 
 /**
  * A word as search compares it: NFC, lower case (Russian rules), the way

@@ -74,6 +74,95 @@ describe.each(databases('qaztech_insiders_moratorium_'))(
     const act = (user: string, id: string, body: object) =>
       as(user, 'post', `/requests/${id}/transitions`, body);
 
+    it('refuses submission until the applicant says why each of the top similar systems cannot be reused', async () => {
+      // A minfin developer files a system that does what «Е-Өтініш» already
+      // does, in other words than its title: only its purpose matches.
+      const content = {
+        ...completeContent('minfin', 9101),
+        system: {
+          kind: 'planned',
+          entityRef: 'system:default/insider-appeals',
+          title: { ru: 'Учёт жалоб', kk: 'Шағымдарды есепке алу' },
+        },
+        purpose:
+          'Приём и рассмотрение обращений граждан, контроль сроков ответа.',
+      };
+      const created = await as(P.minfinDeveloper, 'post', '/requests', {
+        content,
+      });
+      expect(created.status).toBe(201);
+      const similar = await as(
+        P.minfinDeveloper,
+        'get',
+        `/similar-systems?q=${encodeURIComponent(
+          `Учёт жалоб Шағымдарды есепке алу ${content.purpose}`,
+        )}`,
+      );
+      expect(similar.status).toBe(200);
+      const top = similar.body.items.slice(0, 3);
+      expect(top[0]).toMatchObject({
+        title: { ru: 'Информационная система «Е-Өтініш»' },
+        matchedTerms: expect.arrayContaining(['обращений']),
+      });
+
+      // The secretary-facing record must not be reachable without answers.
+      const bare = await act(P.minfinHead, created.body.id, {
+        action: 'submit',
+      });
+      expect(bare.status).toBe(400);
+      for (const system of top) {
+        expect(bare.body.error.message).toContain(
+          `«${system.title.ru}» (${system.entityRef})`,
+        );
+      }
+
+      // A blank reason, or reasons for systems that were not found, count
+      // for nothing.
+      const dodged = await as(
+        P.minfinDeveloper,
+        'put',
+        `/requests/${created.body.id}`,
+        {
+          version: created.body.version,
+          content: {
+            ...content,
+            reuseAnswers: [
+              { entityRef: top[0].entityRef, reason: '   ' },
+              { entityRef: 'system:default/nothing-alike', reason: 'Не то.' },
+            ],
+          },
+        },
+      );
+      expect(dodged.status).toBe(200);
+      const still = await act(P.minfinHead, created.body.id, {
+        action: 'submit',
+      });
+      expect(still.status).toBe(400);
+      expect(still.body.error.message).toContain(top[0].entityRef);
+
+      const answered = await as(
+        P.minfinDeveloper,
+        'put',
+        `/requests/${created.body.id}`,
+        {
+          version: dodged.body.version,
+          content: {
+            ...content,
+            reuseAnswers: top.map((s: { entityRef: string }) => ({
+              entityRef: s.entityRef,
+              reason: 'Не ведёт жалобы на качество услуг министерства.',
+            })),
+          },
+        },
+      );
+      expect(answered.status).toBe(200);
+      const submitted = await act(P.minfinHead, created.body.id, {
+        action: 'submit',
+      });
+      expect(submitted.status).toBe(200);
+      expect(submitted.body.similarSystems.slice(0, 3)).toEqual(top);
+    });
+
     it('does not let the applicant choose the body the conflict of interest is judged on', async () => {
       // A minfin developer names a role group she belongs to as the
       // requesting "state body": minfin's commission member could vote and

@@ -283,13 +283,32 @@ describe('two backend replicas on one PostgreSQL', () => {
       version: created.body.version,
       content: { purpose: 'Черновик' },
     });
+    // The reuse check: a reason for each similar system the register finds.
+    const similar = await call(
+      b,
+      developerOnB,
+      `/api/moratorium/similar-systems?q=${encodeURIComponent(
+        `${REQUEST_CONTENT.system.title.ru} ${REQUEST_CONTENT.system.title.kk} ${REQUEST_CONTENT.purpose}`,
+      )}`,
+      { method: 'GET' },
+    );
+    expect(similar.status).toBe(200);
+    const content = {
+      ...REQUEST_CONTENT,
+      reuseAnswers: (
+        similar.body as unknown as { items: Array<{ entityRef: string }> }
+      ).items.map(s => ({
+        entityRef: s.entityRef,
+        reason: 'Система решает другую задачу.',
+      })),
+    };
     const edited = await call(
       b,
       developerOnB,
       `/api/moratorium/requests/${created.body.id}`,
       {
         method: 'PUT',
-        body: { content: REQUEST_CONTENT, version: created.body.version },
+        body: { content, version: created.body.version },
       },
     );
     expect(edited.status).toBe(200);

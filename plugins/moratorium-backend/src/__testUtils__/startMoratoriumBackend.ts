@@ -155,7 +155,14 @@ export const ENTITIES: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
     metadata: { name: 'e-licensing', namespace: 'default' },
-    spec: { type: 'state-information-system', owner: STATE_BODY },
+    spec: {
+      type: 'state-information-system',
+      owner: STATE_BODY,
+      registry: {
+        title: { ru: 'Е-лицензирование', kk: 'Е-лицензиялау' },
+        purpose: 'Выдача лицензий и разрешений в электронной форме',
+      },
+    },
   },
 ];
 
@@ -166,6 +173,8 @@ const REGISTER = [
     title: { ru: 'Е-лицензирование', kk: 'Е-лицензиялау' },
     registryNumber: 'ИС-1',
     owner: { ref: STATE_BODY },
+    // Read by the finder from the catalog entity above, not from the list.
+    purpose: 'Выдача лицензий и разрешений в электронной форме',
   },
   {
     entityRef: 'system:default/permits-registry',
@@ -175,12 +184,13 @@ const REGISTER = [
     },
     registryNumber: 'ИС-2',
     owner: { ref: OTHER_BODY },
+    purpose: '',
   },
 ];
 
 /**
  * A stand-in for the registry backend's search (`GET /systems?q=`), which
- * lives in another package: matches the query in the Russian title.
+ * lives in another package: matches the query in the titles and purpose.
  */
 function fakeRegistry(state: { registryDown: boolean }) {
   return createBackendPlugin({
@@ -204,8 +214,11 @@ function fakeRegistry(state: { registryDown: boolean }) {
             }
             const q = String(req.query.q).toLocaleLowerCase('ru');
             const items = REGISTER.filter(s =>
-              s.title.ru.toLocaleLowerCase('ru').includes(q),
-            );
+              [s.title.ru, s.title.kk, s.purpose]
+                .join(' ')
+                .toLocaleLowerCase('ru')
+                .includes(q),
+            ).map(({ purpose: _purpose, ...item }) => item);
             res.json({ items, totalCount: items.length });
           });
           httpRouter.use(router);

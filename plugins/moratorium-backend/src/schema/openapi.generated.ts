@@ -301,6 +301,27 @@ export const spec = {
               },
             },
           },
+          reuseAnswers: {
+            type: 'array',
+            description:
+              'Why each similar system cannot be reused; submission requires an answer for each of the top similar systems.',
+            maxItems: 50,
+            items: {
+              type: 'object',
+              required: ['entityRef', 'reason'],
+              additionalProperties: false,
+              properties: {
+                entityRef: {
+                  type: 'string',
+                  maxLength: 500,
+                },
+                reason: {
+                  type: 'string',
+                  maxLength: 20000,
+                },
+              },
+            },
+          },
         },
       },
       TransitionBody: {
@@ -1764,7 +1785,7 @@ export const spec = {
       get: {
         operationId: 'FindSimilarSystems',
         description:
-          'Systems in the register whose titles share meaningful words with q.',
+          'Systems in the register whose titles or purposes share meaningful words with q, the most alike first; 503 when the register cannot be searched.',
         parameters: [
           {
             name: 'q',

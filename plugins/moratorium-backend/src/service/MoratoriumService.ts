@@ -56,6 +56,9 @@ import {
   transitionRule,
   withOverdue,
   WORKFLOW,
+  checkCompleteness,
+  similarityText,
+  unansweredReuse,
 } from '@qaztech/plugin-moratorium-common';
 import { Exemption } from '@qaztech/plugin-registry-common';
 import { createHash, randomUUID } from 'node:crypto';
@@ -181,16 +184,6 @@ function auditedInput(input: TransitionInput): Record<string, unknown> {
     return { ...rest, ...contentDigest(content) };
   }
   return input as unknown as Record<string, unknown>;
-}
-
-/** The words a request is known by, to look for similar systems. */
-function describe(content: RequestContent): string {
-  const system = content.system;
-  const title =
-    system?.kind === 'planned'
-      ? [system.title?.ru, system.title?.kk, system.title?.en]
-      : [];
-  return [...title, content.purpose].filter(Boolean).join(' ');
 }
 
 const sameRef = (a?: string, b?: string) =>
@@ -394,10 +387,25 @@ export class MoratoriumService {
       await this.#checkSystemExists(before.content);
       // Checked again at submission: the catalog may have changed since.
       await this.#checkStateBody(before.content);
-      similarSystems = await this.#finder.findOrNone(
-        describe(before.content),
+      // The reuse check: the applicant must say, for each of the top similar
+      // systems the register holds now, why it cannot be reused. A register
+      // that cannot be searched stops submission (503) rather than skip it.
+      similarSystems = await this.#finder.find(
+        similarityText(before.content),
         before.systemRef,
       );
+      const unanswered = unansweredReuse(before.content, similarSystems);
+      // An incomplete request is told what is missing first (by the plan).
+      if (
+        unanswered.length > 0 &&
+        checkCompleteness(before.content).length === 0
+      ) {
+        throw new InputError(
+          `Before submission, say why each similar system cannot be reused: content.reuseAnswers has no reason for ${unanswered
+            .map(s => `«${s.title.ru}» (${s.entityRef})`)
+            .join(', ')}`,
+        );
+      }
     }
     // The tally (of a decision, and in the answer) needs the commission from
     // the catalog: never asked inside the transaction, where on SQLite's one
@@ -917,7 +925,7 @@ export class MoratoriumService {
       credentials,
       moratoriumRequestCreatePermission,
     );
-    return { items: await this.#finder.findOrNone(q) };
+    return { items: await this.#finder.find(q) };
   }
 
   // The workflow

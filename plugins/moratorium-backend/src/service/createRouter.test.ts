@@ -32,6 +32,17 @@ const COMPLETE = {
   hosting: { kind: 'state-operator-dc', country: 'KZ' },
   securityPlan: 'План обеспечения ИБ согласован с ГТС.',
   exitPlan: 'Переход на платформу к 2028 году.',
+  // The similar systems of the stand-in register (the reuse check).
+  reuseAnswers: [
+    {
+      entityRef: 'system:default/permits-registry',
+      reason: 'Реестр хранит разрешения, но не ведёт учёт уведомлений.',
+    },
+    {
+      entityRef: 'system:default/e-licensing',
+      reason: 'Е-лицензирование выдаёт лицензии, а не разрешения.',
+    },
+  ],
 };
 
 /** A day `days` ahead in Asia/Almaty. */
@@ -209,15 +220,34 @@ describe.each(databases.eachSupportedId())(
       expect(incomplete.body.error.message).toContain('capability gaps');
       expect(incomplete.body.error.message).toContain('exit');
 
-      const saved = await a.put(id, { content: COMPLETE, version: 1 });
+      const { reuseAnswers, ...unanswered } = COMPLETE;
+      expectStatus(await a.put(id, { content: unanswered, version: 1 }), 200);
+      // The reuse check: each top similar system needs a reason.
+      const noReasons = await a.act(id, USERS.applicant, { action: 'submit' });
+      expectStatus(noReasons, 400);
+      expect(noReasons.body.error.message).toBe(
+        'Before submission, say why each similar system cannot be reused: content.reuseAnswers has no reason for «Реестр разрешений и уведомлений» (system:default/permits-registry), «Е-лицензирование» (system:default/e-licensing)',
+      );
+      const oneReason = await a.put(id, {
+        content: { ...unanswered, reuseAnswers: [reuseAnswers[0]] },
+        version: 2,
+      });
+      expectStatus(oneReason, 200);
+      const stillOne = await a.act(id, USERS.applicant, { action: 'submit' });
+      expectStatus(stillOne, 400);
+      expect(stillOne.body.error.message).toMatch(
+        /no reason for «Е-лицензирование» \(system:default\/e-licensing\)$/,
+      );
+
+      const saved = await a.put(id, { content: COMPLETE, version: 3 });
       expectStatus(saved, 200);
-      expect(saved.body.version).toBe(2);
+      expect(saved.body.version).toBe(4);
       // A stale version is a conflict.
-      expectStatus(await a.put(id, { content: COMPLETE, version: 1 }), 409);
+      expectStatus(await a.put(id, { content: COMPLETE, version: 3 }), 409);
 
       const res = await a.act(id, USERS.applicant, {
         action: 'submit',
-        version: 2,
+        version: 4,
       });
       expectStatus(res, 200);
       expect(res.body).toMatchObject({
@@ -225,12 +255,19 @@ describe.each(databases.eachSupportedId())(
         submittedBy: USERS.applicant,
         deadlines: [{ subject: 'submitted', overdue: false }],
       });
-      // Found through the register's search by the words of the purpose.
+      // Found through the register's search by the words of the title and
+      // purpose, ranked by the whole words shared: in the title first, then
+      // one that matches only by its purpose.
       expect(res.body.similarSystems).toEqual([
         expect.objectContaining({
           entityRef: 'system:default/permits-registry',
           registryNumber: 'ИС-2',
-          matchedTerms: expect.arrayContaining(['уведомл']),
+          matchedTerms: ['разрешений', 'уведомлений', 'рұқсаттар'],
+        }),
+        expect.objectContaining({
+          entityRef: 'system:default/e-licensing',
+          registryNumber: 'ИС-1',
+          matchedTerms: ['разрешений'],
         }),
       ]);
 
@@ -255,12 +292,50 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('submits without similar systems when the register is unavailable', async () => {
+    it('finds similar systems for a text with spaces, by title and by purpose alone, naming the shared words', async () => {
+      const res = await request(backend.server)
+        .get(
+          `/api/moratorium/similar-systems?q=${encodeURIComponent(
+            'Выдача разрешений на строительство',
+          )}`,
+        )
+        .set('Authorization', as(USERS.applicant));
+      expectStatus(res, 200);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({
+          entityRef: 'system:default/e-licensing',
+          matchedTerms: ['выдача', 'разрешений'],
+        }),
+        expect.objectContaining({
+          entityRef: 'system:default/permits-registry',
+          matchedTerms: ['разрешений'],
+        }),
+      ]);
+    });
+
+    it('refuses submission while the register cannot be searched, rather than skip the reuse check', async () => {
+      const created = await a.create({
+        ...COMPLETE,
+        system: { ...COMPLETE.system, entityRef: 'system:default/offline' },
+      });
+      expectStatus(created, 201);
       backend.setRegistryDown(true);
       try {
-        const body = await submitted(backend, 'system:default/offline');
-        expect(body.state).toBe('submitted');
-        expect(body.similarSystems).toEqual([]);
+        const res = await a.act(created.body.id, USERS.applicant, {
+          action: 'submit',
+        });
+        expectStatus(res, 503);
+        expect(res.body.error.message).toBe(
+          'The register could not be searched for similar systems; try again',
+        );
+        const search = await request(backend.server)
+          .get(
+            `/api/moratorium/similar-systems?q=${encodeURIComponent(
+              'разрешения для',
+            )}`,
+          )
+          .set('Authorization', as(USERS.applicant));
+        expectStatus(search, 503);
       } finally {
         backend.setRegistryDown(false);
       }

@@ -185,7 +185,10 @@ export class MoratoriumClient implements MoratoriumApi {
     } = {},
   ): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('moratorium');
-    const query = options.params?.toString();
+    // URLSearchParams writes a space as `+`, which the backend's OpenAPI
+    // validation refuses («must be url encoded»); `%20` is what it reads.
+    // A literal `+` is already `%2B`, so every `+` left is a space.
+    const query = options.params?.toString().replace(/\+/g, '%20');
     const init: RequestInit = { method };
     if (method !== 'GET') {
       init.headers = {

@@ -170,11 +170,20 @@ export default {
   'wizard.removeGap': '{{index}} шектеуін жою',
   'wizard.noGaps': 'Платформа шектеулері әлі көрсетілмеген',
   'wizard.similarDescription':
-    'Атауларында осы өтінімнің мақсаты мен атауындағы сөздер бар тізілім жүйелері. Бұл тізімді сарапшылар да көреді.',
+    'Атауларында немесе мақсатында осы өтінімнің мақсаты мен атауындағы сөздер бар тізілім жүйелері, ең ұқсастары бірінші. Бұл тізімді сарапшылар да көреді.',
   'wizard.similarHint':
     'Ұқсас жүйелерді табу үшін мақсатын немесе атауын енгізіңіз',
   'wizard.similarEmpty': 'Ұқсас жүйелер табылмады',
-  'wizard.matched': 'сәйкестіктер: {{terms}}',
+  'wizard.matched': 'ортақ сөздер: {{terms}}',
+  'wizard.similarFailed': 'Тізілімнен ұқсас жүйелерді табу мүмкін болмады',
+  'wizard.retry': 'Қайталау',
+  'wizard.reuseHelp':
+    'Бермес бұрын ең ұқсас {{number}} жүйенің әрқайсысы үшін оны неге қайта пайдалануға болмайтынын түсіндіріңіз. Комиссия жауаптарыңызды оқиды.',
+  'wizard.reuseQuestion':
+    '«{{title}}» жүйесін неге қайта пайдалануға болмайды?',
+  'wizard.reuseMissing':
+    '«{{title}}» жүйесін неге қайта пайдалануға болмайтыны',
+  'wizard.stepIncomplete': 'Жалғастыру алдында толтырыңыз:',
   'wizard.addAttachment': 'Қосымша қосу',
   'wizard.removeAttachment': '{{index}} қосымшасын жою',
   'wizard.noAttachments': 'Қосымшалар жоқ',
@@ -184,6 +193,8 @@ export default {
   'wizard.missingTitle': 'Өтінімді әзірге беруге болмайды:',
   'wizard.saveFailed': 'Жобаны сақтау мүмкін болмады',
   'request.title': '{{number}} өтінімі',
+  'request.createSystem': 'Жүйені құру',
+  'request.reuseAnswer': 'Неге қайта пайдалануға болмайды: {{reason}}',
   'request.back': 'Барлық өтінімдер',
   'request.applicant': 'Өтініш беруші',
   'request.created': 'Құрылды',

@@ -194,6 +194,9 @@ function toRow(system: RegistrySystemInput, hash: string, updatedAt: string) {
         system.title.en ?? '',
         registryNumber,
         system.name,
+        // The purpose too: the moratorium's reuse check finds systems that
+        // do the same thing under another name.
+        system.record.purpose ?? '',
       ].join('\n'),
     ),
     record: JSON.stringify(system.record),

@@ -103,6 +103,25 @@ export function completeContent(body: string, n: number) {
   };
 }
 
+/**
+ * The text the moratorium compares a request with the register by (its
+ * `similarityText`): the planned titles and the purpose.
+ */
+export function similarityText(content: {
+  system?: { kind?: string; title?: Record<string, string> };
+  purpose?: string;
+}): string {
+  const title =
+    content.system?.kind === 'planned'
+      ? [
+          content.system.title?.ru,
+          content.system.title?.kk,
+          content.system.title?.en,
+        ]
+      : [];
+  return [...title, content.purpose].filter(Boolean).join(' ');
+}
+
 /** A campaign definition the registry accepts. */
 export function campaignInput(id: string) {
   return {
@@ -220,18 +239,51 @@ export class Fixtures {
     );
   }
 
+  /**
+   * The content with a reason for each similar system the register finds
+   * for it now, as the applicant gives them in the wizard (the reuse check
+   * refuses submission without them).
+   */
+  async answeredReuse<T extends object>(
+    user: string,
+    content: T,
+  ): Promise<
+    T & { reuseAnswers: Array<{ entityRef: string; reason: string }> }
+  > {
+    const found = await this.call(
+      user,
+      'get',
+      `/api/moratorium/similar-systems?q=${encodeURIComponent(
+        similarityText(content),
+      )}`,
+      200,
+    );
+    return {
+      ...content,
+      reuseAnswers: (found.items as Array<{ entityRef: string }>).map(s => ({
+        entityRef: s.entityRef,
+        reason: 'Система решает другую задачу и не покрывает наши процессы.',
+      })),
+    };
+  }
+
   /** A draft of `body`, filed by `applicant` (the body's filer by default). */
   async draft(body: string, applicant?: string): Promise<RequestFixture> {
     const filer = FILERS[body];
     if (!filer) {
       throw new Error(`No one files exemption requests of ${body}`);
     }
+    const user = applicant ?? filer.applicant;
+    const content = await this.answeredReuse(
+      user,
+      completeContent(body, this.next()),
+    );
     const created = await this.call(
-      applicant ?? filer.applicant,
+      user,
       'post',
       '/api/moratorium/requests',
       201,
-      { content: completeContent(body, this.next()) },
+      { content },
     );
     return { id: created.id, version: created.version };
   }

@@ -34,6 +34,7 @@ import {
   useMoratoriumLinks,
 } from '../shared';
 import { ActionDialog } from './ActionDialog';
+import { createSystemLink } from './createSystemLink';
 import { DecisionSection } from './DecisionSection';
 import { HistoryTimeline } from './HistoryTimeline';
 import { TallySummary, VotesTable } from './TallySection';
@@ -163,11 +164,22 @@ export function RequestPage() {
                 {t('request.editDraft')}
               </LinkButton>
             )}
-            {barActions.length === 0 && !canEdit && (
-              <Typography variant="body2" color="textSecondary">
-                {t('request.noActions')}
-              </Typography>
+            {createSystemLink(request) && (
+              <LinkButton
+                to={createSystemLink(request)!}
+                variant="contained"
+                color="primary"
+              >
+                {t('request.createSystem')}
+              </LinkButton>
             )}
+            {barActions.length === 0 &&
+              !canEdit &&
+              !createSystemLink(request) && (
+                <Typography variant="body2" color="textSecondary">
+                  {t('request.noActions')}
+                </Typography>
+              )}
           </Box>
         </Box>
 
@@ -196,7 +208,15 @@ export function RequestPage() {
             </InfoCard>
             <Box mt={2}>
               <InfoCard title={t('request.similar')}>
-                <SimilarSystemsList items={request.similarSystems} />
+                <SimilarSystemsList
+                  items={request.similarSystems}
+                  answers={Object.fromEntries(
+                    (request.content.reuseAnswers ?? []).map(a => [
+                      a.entityRef,
+                      a.reason,
+                    ]),
+                  )}
+                />
               </InfoCard>
             </Box>
             <Box mt={2}>

@@ -12,15 +12,16 @@ import type { ExemptionRequest } from '@qaztech/plugin-moratorium-common';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { moratoriumApiRef } from '../../api';
 import { moratoriumTranslationRef } from '../../translations';
 import {
   MissingItems,
   Notice,
-  SimilarSystemsList,
   errorMessage,
   errorStatus,
+  useLocalizedTitle,
   useMoratoriumLinks,
 } from '../shared';
 import { AttachmentsStep } from './AttachmentsStep';
@@ -28,11 +29,13 @@ import { CostStep } from './CostStep';
 import { PlansStep } from './PlansStep';
 import { PurposeStep } from './PurposeStep';
 import { ReviewStep } from './ReviewStep';
+import { SimilarPanel } from './SimilarPanel';
 import { SystemStep } from './SystemStep';
 import {
   WizardForm,
   emptyForm,
   fromContent,
+  missingOnStep,
   similarityQuery,
   toContent,
 } from './wizardForm';
@@ -98,7 +101,7 @@ export function RequestWizard() {
     form.existingTitle,
     form.systemKind,
   ]);
-  const similar = useAsync(async () => {
+  const similar = useAsyncRetry(async () => {
     if (query.length < 3) {
       return [];
     }
@@ -107,6 +110,51 @@ export function RequestWizard() {
 
   const onChange = (patch: Partial<WizardForm>) =>
     setForm(current => ({ ...current, ...patch }));
+
+  const localizedTitle = useLocalizedTitle();
+  const [stepMissing, setStepMissing] = useState<string[]>();
+  const fieldLabels: Record<string, string> = {
+    system: t('field.system'),
+    titleRu: t('field.titleRu'),
+    titleKk: t('field.titleKk'),
+    purpose: t('field.purpose'),
+    capabilityGaps: t('field.capabilityGaps'),
+    amountKzt: t('field.amountKzt'),
+    budgetProgramme: t('field.budgetProgramme'),
+    dataCategories: t('field.dataCategories'),
+    hostingKind: t('field.hostingKind'),
+    securityPlan: t('field.securityPlan'),
+    exitPlan: t('field.exitPlan'),
+    attachmentTitle: t('field.attachmentTitle'),
+    attachmentUrl: t('field.attachmentUrl'),
+    attachmentSha256: t('field.attachmentSha256'),
+  };
+  /**
+   * Moves to a later step only when every step on the way has its required
+   * fields; otherwise stays on the first incomplete one and names them.
+   */
+  const goTo = (target: number) => {
+    for (let index = step; index < target; index++) {
+      const missing = missingOnStep(index, form, similar.value ?? []);
+      if (missing.length > 0) {
+        setStep(index);
+        setStepMissing([
+          ...new Set(
+            missing.map(m =>
+              'field' in m
+                ? fieldLabels[m.field]
+                : t('wizard.reuseMissing', {
+                    title: localizedTitle(m.system.title),
+                  }),
+            ),
+          ),
+        ]);
+        return;
+      }
+    }
+    setStepMissing(undefined);
+    setStep(target);
+  };
 
   /** Creates the draft or saves it over the version we hold. */
   const persist = async (): Promise<ExemptionRequest> => {
@@ -193,21 +241,17 @@ export function RequestWizard() {
   }
 
   const canSubmit = !saved || saved.state === 'draft';
-  const similarList = (
-    <Box>
-      <Typography variant="h6" component="h3">
-        {t('request.similar')}
-      </Typography>
-      <Typography variant="body2" color="textSecondary">
-        {t('wizard.similarDescription')}
-      </Typography>
-      <SimilarSystemsList
-        items={similar.value ?? []}
-        emptyText={
-          query.length < 3 ? t('wizard.similarHint') : t('wizard.similarEmpty')
-        }
-      />
-    </Box>
+  const similarPanel = (answers: boolean) => (
+    <SimilarPanel
+      form={form}
+      onChange={onChange}
+      items={similar.value ?? []}
+      error={similar.error}
+      loading={similar.loading}
+      queryTooShort={query.length < 3}
+      onRetry={similar.retry}
+      answers={answers}
+    />
   );
 
   return (
@@ -225,7 +269,12 @@ export function RequestWizard() {
           <Stepper activeStep={step} nonLinear alternativeLabel>
             {STEPS.map((label, index) => (
               <Step key={label}>
-                <StepButton onClick={() => setStep(index)}>
+                <StepButton
+                  onClick={() => {
+                    setStepMissing(undefined);
+                    setStep(index);
+                  }}
+                >
                   {t(label)}
                 </StepButton>
               </Step>
@@ -240,10 +289,10 @@ export function RequestWizard() {
               <PurposeStep
                 form={form}
                 onChange={onChange}
-                similar={similarList}
+                similar={similarPanel(false)}
               />
             )}
-            {step === 2 && similarList}
+            {step === 2 && similarPanel(true)}
             {step === 3 && <CostStep form={form} onChange={onChange} />}
             {step === 4 && <PlansStep form={form} onChange={onChange} />}
             {step === 5 && <AttachmentsStep form={form} onChange={onChange} />}
@@ -251,6 +300,15 @@ export function RequestWizard() {
               <ReviewStep form={form} similar={similar.value ?? []} />
             )}
 
+            {stepMissing && (
+              <Notice severity="error" title={t('wizard.stepIncomplete')}>
+                <ul>
+                  {stepMissing.map(label => (
+                    <li key={label}>{label}</li>
+                  ))}
+                </ul>
+              </Notice>
+            )}
             {feedback?.kind === 'saved' && (
               <Notice severity="success">
                 {t('wizard.saved', { number: feedback.number })}
@@ -280,7 +338,10 @@ export function RequestWizard() {
             <Box display="flex" gridGap={8} mt={3}>
               <Button
                 disabled={step === 0 || Boolean(busy)}
-                onClick={() => setStep(step - 1)}
+                onClick={() => {
+                  setStepMissing(undefined);
+                  setStep(step - 1);
+                }}
               >
                 {t('wizard.back')}
               </Button>
@@ -297,7 +358,7 @@ export function RequestWizard() {
                   variant="contained"
                   color="primary"
                   disabled={Boolean(busy)}
-                  onClick={() => setStep(step + 1)}
+                  onClick={() => goTo(step + 1)}
                 >
                   {t('wizard.next')}
                 </Button>

@@ -19,7 +19,10 @@ export function ReviewStep(props: {
       <Typography variant="h6" component="h3">
         {t('request.similar')}
       </Typography>
-      <SimilarSystemsList items={props.similar} />
+      <SimilarSystemsList
+        items={props.similar}
+        answers={props.form.reuseAnswers}
+      />
     </Box>
   );
 }

@@ -1,7 +1,10 @@
-import type {
+import {
   Attachment,
   CapabilityGap,
+  REUSE_ANSWERS_REQUIRED,
   RequestContent,
+  SimilarSystem,
+  similarityText,
 } from '@qaztech/plugin-moratorium-common';
 import {
   DataCategory,
@@ -28,6 +31,8 @@ export type WizardForm = {
   securityPlan: string;
   exitPlan: string;
   attachments: Attachment[];
+  /** Why each similar system cannot be reused, by its entity ref. */
+  reuseAnswers: Record<string, string>;
 };
 
 /** An empty request: one empty capability gap row to start typing in. */
@@ -49,6 +54,7 @@ export function emptyForm(systemRef?: string): WizardForm {
     securityPlan: '',
     exitPlan: '',
     attachments: [],
+    reuseAnswers: {},
   };
 }
 
@@ -132,6 +138,12 @@ export function toContent(form: WizardForm): RequestContent {
   if (attachments.length > 0) {
     content.attachments = attachments;
   }
+  const reuseAnswers = Object.entries(form.reuseAnswers)
+    .map(([entityRef, reason]) => ({ entityRef, reason: reason.trim() }))
+    .filter(a => a.reason);
+  if (reuseAnswers.length > 0) {
+    content.reuseAnswers = reuseAnswers;
+  }
   return content;
 }
 
@@ -165,22 +177,89 @@ export function fromContent(content: RequestContent): WizardForm {
   form.securityPlan = content.securityPlan ?? '';
   form.exitPlan = content.exitPlan ?? '';
   form.attachments = (content.attachments ?? []).map(a => ({ ...a }));
+  form.reuseAnswers = Object.fromEntries(
+    (content.reuseAnswers ?? []).map(a => [a.entityRef, a.reason]),
+  );
   return form;
 }
 
-/** The words to look for similar systems with: the title and the purpose. */
+/**
+ * The words to look for similar systems with: the planned system's titles
+ * and the purpose, the same text the backend checks at submission.
+ */
 export function similarityQuery(form: WizardForm): string {
-  let title = '';
-  if (form.systemKind === 'planned') {
-    title = form.plannedTitle.ru;
-  } else if (form.existingTitle !== form.existingRef) {
-    // A title picked from the register; a bare ref says nothing of purpose.
-    title = form.existingTitle;
+  return similarityText(toContent(form));
+}
+
+/** The similar systems the applicant must answer for, the most alike first. */
+export function systemsToAnswer(
+  form: WizardForm,
+  similar: SimilarSystem[],
+): SimilarSystem[] {
+  const own = form.systemKind === 'existing' ? form.existingRef.trim() : '';
+  return similar
+    .filter(
+      s =>
+        s.entityRef.toLocaleLowerCase('en-US') !==
+        own.toLocaleLowerCase('en-US'),
+    )
+    .slice(0, REUSE_ANSWERS_REQUIRED);
+}
+
+/**
+ * The fields of a wizard step that must be filled before moving on, as
+ * translation keys of their labels (or a similar system's title for an
+ * unanswered reuse question).
+ */
+export function missingOnStep(
+  step: number,
+  form: WizardForm,
+  similar: SimilarSystem[],
+): Array<{ field: string } | { system: SimilarSystem }> {
+  const missing: Array<{ field: string } | { system: SimilarSystem }> = [];
+  const blank = (value: string) => value.trim() === '';
+  if (step === 0) {
+    if (form.systemKind === 'existing' && blank(form.existingRef)) {
+      missing.push({ field: 'system' });
+    }
+    if (form.systemKind === 'planned') {
+      if (blank(form.plannedTitle.ru)) missing.push({ field: 'titleRu' });
+      if (blank(form.plannedTitle.kk)) missing.push({ field: 'titleKk' });
+    }
   }
-  return [title, form.purpose]
-    .map(s => s.trim())
-    .filter(Boolean)
-    .join(' ');
+  if (step === 1) {
+    if (blank(form.purpose)) missing.push({ field: 'purpose' });
+    if (!form.gaps.some(g => !blank(g.capability) && !blank(g.reason))) {
+      missing.push({ field: 'capabilityGaps' });
+    }
+  }
+  if (step === 2) {
+    for (const system of systemsToAnswer(form, similar)) {
+      if (blank(form.reuseAnswers[system.entityRef] ?? '')) {
+        missing.push({ system });
+      }
+    }
+  }
+  if (step === 3) {
+    if (blank(form.amountKzt)) missing.push({ field: 'amountKzt' });
+    if (blank(form.budgetProgramme)) missing.push({ field: 'budgetProgramme' });
+    if (form.dataCategories.length === 0) {
+      missing.push({ field: 'dataCategories' });
+    }
+    if (!form.hostingKind) missing.push({ field: 'hostingKind' });
+  }
+  if (step === 4) {
+    if (blank(form.securityPlan)) missing.push({ field: 'securityPlan' });
+    if (blank(form.exitPlan)) missing.push({ field: 'exitPlan' });
+  }
+  if (step === 5) {
+    form.attachments.forEach(a => {
+      if (blank(a.title)) missing.push({ field: 'attachmentTitle' });
+      if (blank(a.url)) missing.push({ field: 'attachmentUrl' });
+      if (!isSha256(a.sha256)) missing.push({ field: 'attachmentSha256' });
+    });
+  }
+  return missing;
 }
 
 /** Whether a value is a hex SHA-256 (64 characters). */

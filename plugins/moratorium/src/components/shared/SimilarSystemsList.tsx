@@ -12,6 +12,8 @@ import { useLocalizedTitle } from './useLocalizedTitle';
 export function SimilarSystemsList(props: {
   items: SimilarSystem[];
   emptyText?: string;
+  /** The applicant's answers: why each system cannot be reused. */
+  answers?: Record<string, string>;
 }) {
   const { t } = useTranslationRef(moratoriumTranslationRef);
   const localizedTitle = useLocalizedTitle();
@@ -32,14 +34,28 @@ export function SimilarSystemsList(props: {
                 {localizedTitle(item.title)}
               </EntityRefLink>
             }
-            secondary={[
-              item.registryNumber,
-              item.matchedTerms.length > 0
-                ? t('wizard.matched', { terms: item.matchedTerms.join(', ') })
-                : undefined,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+            secondary={
+              <>
+                {[
+                  item.registryNumber,
+                  item.matchedTerms.length > 0
+                    ? t('wizard.matched', {
+                        terms: item.matchedTerms.join(', '),
+                      })
+                    : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+                {props.answers?.[item.entityRef] && (
+                  <>
+                    <br />
+                    {t('request.reuseAnswer', {
+                      reason: props.answers[item.entityRef],
+                    })}
+                  </>
+                )}
+              </>
+            }
           />
         </ListItem>
       ))}
