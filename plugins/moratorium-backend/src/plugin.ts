@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   moratoriumPermissions,
@@ -68,6 +69,7 @@ export const moratoriumPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { logger, auth, catalog } = deps;
@@ -84,7 +86,7 @@ export const moratoriumPlugin = createBackendPlugin({
           secretaryGroups: config.secretaryGroups,
           commissionGroups: config.commissionGroups,
         });
-        const refresher = new SystemRefresher({ catalog, auth, logger });
+        const refresher = new SystemRefresher({ events: deps.events, logger });
         const service = new MoratoriumService({
           store,
           authorizer: createAuthorizer(deps),

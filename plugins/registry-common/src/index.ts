@@ -45,6 +45,19 @@ export type {
 export { exemptionsFromRecord, recordExemptionSource } from './exemptions';
 export type { Exemption, ExemptionSource } from './exemptions';
 export {
+  EXEMPTIONS_ANNOTATION,
+  EXEMPTIONS_CHANGED_TOPIC,
+  SYSTEM_PROCESSED_TOPIC,
+  exemptionsOfSystem,
+  readExemptionsAnnotation,
+} from './exemptionEvents';
+export type {
+  EarlierExemptionState,
+  ExemptionsChangedEvent,
+  ExemptionsOfSystem,
+  SystemProcessedEvent,
+} from './exemptionEvents';
+export {
   DEFAULT_MORATORIUM_START,
   MORATORIUM_STATUSES,
   MORATORIUM_TIME_ZONE,
@@ -74,6 +87,8 @@ export {
   likePattern,
 } from './searchText';
 export { UTF8_BOM, csvLine } from './csv';
+export { rebuildCampaignHistory } from './campaignsHistory';
+export type { HistoryPoint, HistorySystem } from './campaignsHistory';
 export {
   DEFAULT_HOLIDAYS,
   DEFAULT_WORKING_CALENDAR,
