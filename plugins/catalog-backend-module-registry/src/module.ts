@@ -150,18 +150,6 @@ export const catalogModuleRegistry = createBackendModule({
               await catalog.refreshEntity(systemRef, {
                 credentials: await auth.getOwnServiceCredentials(),
               });
-              // A refresh is due "now", behind every entity already overdue;
-              // after a decision this one goes first, so the system page
-              // follows in seconds even while the catalog has a backlog.
-              // refresh_state is the catalog's own table, in this database.
-              await (
-                await database.getClient()
-              )('refresh_state')
-                .whereIn('entity_ref', [
-                  systemRef,
-                  systemRef.toLocaleLowerCase('en-US'),
-                ])
-                .update({ next_update_at: new Date(0) });
             } catch (error) {
               logger.warn(
                 'Could not refresh a system whose exemptions changed',
