@@ -131,13 +131,12 @@ export function exemptionsOfSystem(
       return true;
     })
     .map(e => ({ ...e, state: stateOf(e, today) }))
-    .sort((a, b) =>
-      a.decisionDate === b.decisionDate
-        ? b.decisionNumber.localeCompare(a.decisionNumber)
-        : a.decisionDate < b.decisionDate
-        ? 1
-        : -1,
-    );
+    .sort((a, b) => {
+      if (a.decisionDate === b.decisionDate) {
+        return b.decisionNumber.localeCompare(a.decisionNumber);
+      }
+      return a.decisionDate < b.decisionDate ? 1 : -1;
+    });
   return { ...(inForce ? { inForce } : {}), earlier };
 }
 
