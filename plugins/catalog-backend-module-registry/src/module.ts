@@ -8,11 +8,15 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_MORATORIUM_START,
+  EXEMPTIONS_CHANGED_TOPIC,
   ExemptionSource,
+  ExemptionsChangedEvent,
+  SYSTEM_PROCESSED_TOPIC,
   isCalendarDate,
 } from '@qaztech/plugin-registry-common';
 import { registryExemptionSourceExtensionPoint } from '@qaztech/plugin-registry-node';
 import { InputError } from '@backstage/errors';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { RegistryEntityProcessor } from './processor/RegistryEntityProcessor';
 import { RegistryImportProvider } from './provider/RegistryImportProvider';
 import { readRegistryImportConfigs } from './provider/readRegistryImportConfigs';
@@ -59,6 +63,7 @@ export const catalogModuleRegistry = createBackendModule({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         processing: catalogProcessingExtensionPoint,
+        events: eventsServiceRef,
       },
       async init({
         config,
@@ -70,6 +75,7 @@ export const catalogModuleRegistry = createBackendModule({
         urlReader,
         catalog,
         processing,
+        events,
       }) {
         const moratoriumStart =
           config.getOptionalString('registry.moratoriumStart') ??
@@ -97,23 +103,64 @@ export const catalogModuleRegistry = createBackendModule({
           database,
         });
         const evidence = new EvidenceLookup({ store: evidenceStore });
-        processing.addProcessor(
-          new RegistryEntityProcessor({
-            exemptionSources,
-            moratoriumStart,
-            evidence,
-            // A record's own exemption is believed from the national
-            // register imports, and from locations the operator names.
-            trustedRecordLocations: [
-              ...imports.map(i => exportLocation(i.source).locationRef),
-              ...(
-                config.getOptionalStringArray(
-                  'registry.trustedRecordLocations',
-                ) ?? []
-              ).map(source => exportLocation(source).locationRef),
-            ],
-          }),
-        );
+        const processor = new RegistryEntityProcessor({
+          onExpectedProcessed: event => {
+            events
+              .publish({ topic: SYSTEM_PROCESSED_TOPIC, eventPayload: event })
+              .catch(error =>
+                logger.warn('Could not announce a processed system', {
+                  entityRef: event.systemRef,
+                  error: String(error),
+                }),
+              );
+          },
+          exemptionSources,
+          moratoriumStart,
+          evidence,
+          // A record's own exemption is believed from the national
+          // register imports, and from locations the operator names.
+          trustedRecordLocations: [
+            ...imports.map(i => exportLocation(i.source).locationRef),
+            ...(
+              config.getOptionalStringArray(
+                'registry.trustedRecordLocations',
+              ) ?? []
+            ).map(source => exportLocation(source).locationRef),
+          ],
+        });
+        processing.addProcessor(processor);
+
+        // A decision, revocation or expiry: forget the cached exemptions of
+        // that one system, watch for its processing and ask the catalog to
+        // process it now, instead of waiting for its next pass.
+        await events.subscribe({
+          id: 'catalog-registry-exemptions',
+          topics: [EXEMPTIONS_CHANGED_TOPIC],
+          onEvent: async params => {
+            const { systemRef } =
+              params.eventPayload as Partial<ExemptionsChangedEvent>;
+            if (typeof systemRef !== 'string') {
+              return;
+            }
+            for (const source of exemptionSources) {
+              source.forget?.(systemRef);
+            }
+            processor.expect(systemRef);
+            try {
+              await catalog.refreshEntity(systemRef, {
+                credentials: await auth.getOwnServiceCredentials(),
+              });
+            } catch (error) {
+              logger.warn(
+                'Could not refresh a system whose exemptions changed',
+                {
+                  entityRef: systemRef,
+                  error: String(error),
+                },
+              );
+            }
+          },
+        });
 
         processing.addEntityProvider(
           imports.map(

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { localizedNotificationServiceRef } from '@qaztech/plugin-registry-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   moratoriumPermissions,
   moratoriumRequestReadPermission,
@@ -68,6 +69,7 @@ export const moratoriumPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         notifications: localizedNotificationServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { logger, auth, catalog } = deps;
@@ -84,7 +86,7 @@ export const moratoriumPlugin = createBackendPlugin({
           secretaryGroups: config.secretaryGroups,
           commissionGroups: config.commissionGroups,
         });
-        const refresher = new SystemRefresher({ catalog, auth, logger });
+        const refresher = new SystemRefresher({ events: deps.events, logger });
         const service = new MoratoriumService({
           store,
           authorizer: createAuthorizer(deps),

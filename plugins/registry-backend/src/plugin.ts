@@ -4,10 +4,16 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readDurationFromConfig } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
 import { durationToMilliseconds } from '@backstage/types';
-import { registryPermissions } from '@qaztech/plugin-registry-common';
+import {
+  SYSTEM_PROCESSED_TOPIC,
+  SystemProcessedEvent,
+  registryPermissions,
+} from '@qaztech/plugin-registry-common';
 import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
 import { createRouter } from './service/createRouter';
 import { RegistrySync } from './service/RegistrySync';
@@ -50,6 +56,7 @@ export const registryPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         discovery: coreServices.discovery,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -158,6 +165,29 @@ export const registryPlugin = createBackendPlugin({
                   error: String(error),
                 }),
               );
+            }
+          },
+        });
+
+        // A system whose exemptions changed, as the catalog has just
+        // processed it: written at once, not at the next pass.
+        await deps.events.subscribe({
+          id: 'registry-system-processed',
+          topics: [SYSTEM_PROCESSED_TOPIC],
+          onEvent: async params => {
+            const { entity, systemRef } =
+              params.eventPayload as SystemProcessedEvent;
+            try {
+              if (await sync.syncOne(entity as Entity)) {
+                await scheduler
+                  .triggerTask('registry-campaigns')
+                  .catch(() => undefined);
+              }
+            } catch (error) {
+              logger.warn('Could not write a processed system', {
+                entityRef: systemRef,
+                error: String(error),
+              });
             }
           },
         });

@@ -214,3 +214,52 @@ describe('meetsGoal and whatToDo', () => {
     expect(whatToDo(goal, facts)).toEqual(action);
   });
 });
+
+describe('judging only against milestones after a system entered the scope', () => {
+  const input = {
+    milestones: wave,
+    atRiskWorkingDays: 5,
+    calendar: DEFAULT_WORKING_CALENDAR,
+    today: '2026-04-01',
+  };
+
+  it('does not hold a body late for a milestone that passed before its systems arrived', () => {
+    const newborns = [
+      { enteredOn: '2026-04-01', done: false },
+      { enteredOn: '2026-04-01', done: false },
+    ];
+    expect(
+      bodyProgress({ ...input, total: 2, done: 0, systems: newborns }).status,
+    ).toBe('on-track');
+    // Without the days of entry the same body counts as late.
+    expect(bodyProgress({ ...input, total: 2, done: 0 }).status).toBe('late');
+  });
+
+  it('judges the systems that were there at the milestone by that milestone', () => {
+    const systems = [
+      { enteredOn: '2026-01-01', done: false },
+      { enteredOn: '2026-01-01', done: false },
+      { enteredOn: '2026-04-01', done: false },
+    ];
+    expect(bodyProgress({ ...input, total: 3, done: 0, systems }).status).toBe(
+      'late',
+    );
+  });
+
+  it('shows a system created today in a late body as on track, not late', () => {
+    expect(
+      systemProgressStatus(false, 'late', {
+        enteredOn: '2026-04-01',
+        milestones: wave,
+        today: '2026-04-01',
+      }),
+    ).toBe('on-track');
+    expect(
+      systemProgressStatus(false, 'late', {
+        enteredOn: '2026-03-01',
+        milestones: wave,
+        today: '2026-04-01',
+      }),
+    ).toBe('late');
+  });
+});

@@ -215,6 +215,12 @@ export type BodyProgressInput = {
   /** A milestone this many working days away or closer puts an unmet body at risk. */
   atRiskWorkingDays: number;
   calendar: WorkingCalendar;
+  /**
+   * The body's systems with the day each entered the campaign's scope. When
+   * given, a passed milestone judges only the systems that entered before
+   * its date: a system that arrived after a milestone is not late for it.
+   */
+  systems?: ReadonlyArray<{ enteredOn: CalendarDate; done: boolean }>;
 };
 
 /** Where a body (or a whole campaign) stands. @public */
@@ -274,7 +280,16 @@ export function bodyProgress(input: BodyProgressInput): BodyProgress {
   if (done >= total) {
     return { status: 'done', ...base };
   }
-  if (passed.some(m => done < required(m.share, total))) {
+  const missed = (m: CampaignMilestone) => {
+    if (!input.systems) {
+      return done < required(m.share, total);
+    }
+    const cohort = input.systems.filter(sys => sys.enteredOn < m.date);
+    return (
+      cohort.filter(sys => sys.done).length < required(m.share, cohort.length)
+    );
+  };
+  if (passed.some(missed)) {
     return { status: 'late', ...base };
   }
   if (withinWindow && done < required(nextMilestone!.share, total)) {
@@ -284,16 +299,35 @@ export function bodyProgress(input: BodyProgressInput): BodyProgress {
 }
 
 /**
- * A system's status: `done` when it meets the goal, else its body's.
+ * A system's status: `done` when it meets the goal, else its body's, except
+ * that with `judged` a system is never late for a milestone that passed
+ * before it entered the campaign's scope.
  *
  * @public
  */
 export function systemProgressStatus(
   meets: boolean,
   body: ProgressStatus,
+  judged?: {
+    /** The day the system entered the campaign's scope. */
+    enteredOn: CalendarDate;
+    milestones: readonly CampaignMilestone[];
+    today: CalendarDate;
+  },
 ): ProgressStatus {
   if (meets) {
     return 'done';
+  }
+  // A system is late only for a milestone that passed after it entered the
+  // scope; one that arrived after every passed milestone is still on track.
+  if (
+    body === 'late' &&
+    judged &&
+    !judged.milestones.some(
+      m => m.date < judged.today && m.date > judged.enteredOn,
+    )
+  ) {
+    return 'on-track';
   }
   // A body is done only when all its systems are; an unmet system of a
   // body counted as done cannot exist, but is never shown as done.

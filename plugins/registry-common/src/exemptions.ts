@@ -25,6 +25,12 @@ export interface Exemption {
 export interface ExemptionSource {
   /** The exemptions of one system, by its entity ref. */
   getExemptions(systemRef: string): Promise<Exemption[]>;
+  /**
+   * Forgets what the source remembers of one system, so the next
+   * `getExemptions` reads afresh (called when the system's exemptions
+   * changed). Optional: a source without a cache leaves it out.
+   */
+  forget?(systemRef: string): void;
 }
 
 /**

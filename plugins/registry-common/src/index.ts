@@ -46,6 +46,19 @@ export type {
 export { exemptionsFromRecord, recordExemptionSource } from './exemptions';
 export type { Exemption, ExemptionSource } from './exemptions';
 export {
+  EXEMPTIONS_ANNOTATION,
+  EXEMPTIONS_CHANGED_TOPIC,
+  SYSTEM_PROCESSED_TOPIC,
+  exemptionsOfSystem,
+  readExemptionsAnnotation,
+} from './exemptionEvents';
+export type {
+  EarlierExemptionState,
+  ExemptionsChangedEvent,
+  ExemptionsOfSystem,
+  SystemProcessedEvent,
+} from './exemptionEvents';
+export {
   DEFAULT_MORATORIUM_START,
   MORATORIUM_STATUSES,
   MORATORIUM_TIME_ZONE,
@@ -96,6 +109,8 @@ export {
 export type { DateInput, FormatLanguage, FormatNumberOptions } from './format';
 export { meaningfulWords, sameWord, sharedWords } from './similarity';
 export type { SharedWords } from './similarity';
+export { rebuildCampaignHistory } from './campaignsHistory';
+export type { HistoryPoint, HistorySystem } from './campaignsHistory';
 export {
   DEFAULT_HOLIDAYS,
   DEFAULT_WORKING_CALENDAR,

@@ -315,6 +315,65 @@ describe('RegistryEntityProcessor', () => {
       expect(status(third.entity)).toBe('violation');
     });
 
+    it('writes the exemption in force and the earlier decisions from the evaluation it labels', async () => {
+      let decisions: Exemption[] = [
+        {
+          decisionNumber: 'EX-2026-0001',
+          decisionDate: '2026-03-01',
+          expiresAt: '2026-10-31',
+          status: 'expired',
+          source: 'moratorium',
+        },
+        {
+          decisionNumber: 'EX-2026-0009',
+          decisionDate: '2026-11-20',
+          expiresAt: '2027-11-20',
+          status: 'approved',
+          source: 'moratorium',
+        },
+      ];
+      const changing = new RegistryEntityProcessor({
+        now,
+        exemptionSources: [{ getExemptions: async () => decisions }],
+      });
+      const exemptionsOf = (entity: Entity) =>
+        JSON.parse(entity.metadata.annotations!['qaztech.kz/exemptions']);
+      const exempted = await process(changing, example('olimpiady-shkolnikov'));
+      expect(status(exempted.entity)).toBe('exempted');
+      expect(exemptionsOf(exempted.entity)).toEqual({
+        inForce: decisions[1],
+        earlier: [{ ...decisions[0], state: 'expired' }],
+      });
+      decisions = decisions.map(d => ({ ...d, status: 'revoked' as const }));
+      const revoked = await process(changing, example('olimpiady-shkolnikov'));
+      expect(status(revoked.entity)).toBe('violation');
+      expect(exemptionsOf(revoked.entity)).toEqual({
+        earlier: [
+          { ...decisions[1], state: 'revoked' },
+          { ...decisions[0], state: 'revoked' },
+        ],
+      });
+    });
+
+    it('announces the processing of a system it was told to expect, and no other', async () => {
+      const announced: string[] = [];
+      const watching = new RegistryEntityProcessor({
+        now,
+        onExpectedProcessed: event =>
+          announced.push(
+            `${event.systemRef} ${event.entity.metadata.labels?.['qaztech.kz/platform-status']}`,
+          ),
+      });
+      await process(watching, example('olimpiady-shkolnikov'));
+      expect(announced).toEqual([]);
+      watching.expect('system:default/Olimpiady-Shkolnikov');
+      await process(watching, example('olimpiady-shkolnikov'));
+      await process(watching, example('shep'));
+      expect(announced).toEqual([
+        'system:default/olimpiady-shkolnikov violation',
+      ]);
+    });
+
     it('evaluates again when the Almaty day changes', async () => {
       let clock = new Date('2026-06-30T18:59:59.999Z'); // 23:59 in Almaty
       const ticking = new RegistryEntityProcessor({ now: () => clock });

@@ -16,6 +16,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_MORATORIUM_START,
+  EXEMPTIONS_ANNOTATION,
   Exemption,
   ExemptionSource,
   MoratoriumEvidence,
@@ -26,7 +27,10 @@ import {
   STATUS_SOURCES_ANNOTATION,
   UNVERIFIED_CLAIMS_ANNOTATION,
   UNVERIFIED_CLAIMS_LABEL,
+  SystemProcessedEvent,
   evaluateMoratoriumOnEvidence,
+  exemptionsFromRecord,
+  exemptionsOfSystem,
   moratoriumDay,
   moratoriumNeedsExemptions,
   validateRegistrySystem,
@@ -76,9 +80,22 @@ export interface RegistryEntityProcessorOptions {
    * content they depend on; 50,000 of each by default, 0 turns caching off.
    */
   cacheSize?: number;
+  /**
+   * Called after a system that {@link RegistryEntityProcessor.expect} named
+   * has been processed, with the fields of the processed entity; the module
+   * publishes them for the register projection.
+   */
+  onExpectedProcessed?: (event: SystemProcessedEvent) => void;
 }
 
 const DEFAULT_CACHE_SIZE = 50_000;
+
+/**
+ * How long an expected system is announced after each processing. Not only
+ * the first: a pass already under way when the change was announced may have
+ * read the old exemptions, and the refresh's own pass comes after it.
+ */
+const EXPECT_TTL_MS = 2 * 60 * 1000;
 
 /** A bounded map that forgets the least recently used key first. */
 class LruCache<V> {
@@ -174,8 +191,12 @@ export class RegistryEntityProcessor implements CatalogProcessor {
   readonly #validations: LruCache<readonly RegistryProblem[]>;
   /** Moratorium statuses by record, evidence, exemptions and Almaty day. */
   readonly #statuses: LruCache<MoratoriumStatusOnEvidence>;
+  readonly #onExpectedProcessed?: (event: SystemProcessedEvent) => void;
+  /** Systems (lower-case refs) whose processing is announced, until when. */
+  readonly #expected = new Map<string, number>();
 
   constructor(options: RegistryEntityProcessorOptions = {}) {
+    this.#onExpectedProcessed = options.onExpectedProcessed;
     this.#exemptionSources = options.exemptionSources ?? [];
     this.#moratoriumStart = options.moratoriumStart ?? DEFAULT_MORATORIUM_START;
     this.#now = options.now ?? (() => new Date());
@@ -186,6 +207,24 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     this.#validations = new LruCache(cacheSize);
     this.#statuses = new LruCache(cacheSize);
+  }
+
+  /**
+   * Asks to be told (through `onExpectedProcessed`) each time this system is
+   * processed in the next two minutes: its exemptions changed and the
+   * register projection should follow without waiting for its periodic sync.
+   */
+  expect(systemRef: string): void {
+    const now = Date.now();
+    for (const [ref, until] of this.#expected) {
+      if (until < now) {
+        this.#expected.delete(ref);
+      }
+    }
+    this.#expected.set(
+      systemRef.toLocaleLowerCase('en-US'),
+      now + EXPECT_TTL_MS,
+    );
   }
 
   getProcessorName(): string {
@@ -242,7 +281,7 @@ export class RegistryEntityProcessor implements CatalogProcessor {
     const record = entity.spec!.registry as RegistryRecord;
     this.#emitIntegrations(entity, record, emit);
 
-    const status = await this.#statusOf(entity, record);
+    const { status, exemptions, today } = await this.#statusOf(entity, record);
     const labels = { ...entity.metadata.labels };
     const annotations = { ...entity.metadata.annotations };
     labels[PLATFORM_STATUS_LABEL] = status.status;
@@ -265,10 +304,53 @@ export class RegistryEntityProcessor implements CatalogProcessor {
         status.unverified,
       );
     }
-    return {
+    // The exemption in force and the earlier decisions, from the same
+    // evaluation as the status, so the card and its reason agree.
+    annotations[EXEMPTIONS_ANNOTATION] = JSON.stringify(
+      exemptionsOfSystem(exemptions, status.exemption, today),
+    );
+    const processed: Entity = {
       ...entity,
       metadata: { ...entity.metadata, labels, annotations },
     };
+    this.#announceIfExpected(processed);
+    return processed;
+  }
+
+  #announceIfExpected(entity: Entity) {
+    if (!this.#onExpectedProcessed || this.#expected.size === 0) {
+      return;
+    }
+    const systemRef = stringifyEntityRef(entity);
+    const key = systemRef.toLocaleLowerCase('en-US');
+    const until = this.#expected.get(key);
+    if (until === undefined) {
+      return;
+    }
+    if (until < Date.now()) {
+      this.#expected.delete(key);
+      return;
+    }
+    this.#onExpectedProcessed({
+      systemRef,
+      entity: {
+        apiVersion: entity.apiVersion,
+        kind: entity.kind,
+        metadata: {
+          name: entity.metadata.name,
+          ...(entity.metadata.namespace
+            ? { namespace: entity.metadata.namespace }
+            : {}),
+          ...(entity.metadata.labels ? { labels: entity.metadata.labels } : {}),
+          ...(entity.metadata.annotations
+            ? { annotations: entity.metadata.annotations }
+            : {}),
+        },
+        ...(entity.spec
+          ? { spec: entity.spec as Record<string, unknown> }
+          : {}),
+      },
+    });
   }
 
   /**
@@ -282,7 +364,12 @@ export class RegistryEntityProcessor implements CatalogProcessor {
   async #statusOf(
     entity: Entity,
     record: RegistryRecord,
-  ): Promise<MoratoriumStatusOnEvidence> {
+  ): Promise<{
+    status: MoratoriumStatusOnEvidence;
+    /** Every exemption the rule counted. */
+    exemptions: Exemption[];
+    today: string;
+  }> {
     const at = this.#now();
     const today = moratoriumDay(at);
     const start = this.#moratoriumStart;
@@ -329,7 +416,14 @@ export class RegistryEntityProcessor implements CatalogProcessor {
       });
       this.#statuses.set(key, status);
     }
-    return status;
+    return {
+      status,
+      exemptions: [
+        ...(trustedRecord ? exemptionsFromRecord(record) : []),
+        ...fromSources,
+      ],
+      today,
+    };
   }
 
   /**

@@ -19,6 +19,10 @@ import {
   userLanguageReaderServiceRef,
 } from '@qaztech/plugin-registry-node';
 import {
+  eventsServiceFactory,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
+import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
@@ -28,6 +32,10 @@ import {
 } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { moratoriumRequestConditions } from '@qaztech/plugin-moratorium-common';
+import {
+  EXEMPTIONS_CHANGED_TOPIC,
+  ExemptionsChangedEvent,
+} from '@qaztech/plugin-registry-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import knexFactory, { Knex } from 'knex';
@@ -261,9 +269,27 @@ export async function startMoratoriumBackend(
   const state = { registryDown: false };
   const catalog = catalogServiceMock({ entities: ENTITIES });
   const refreshed: string[] = [];
-  catalog.refreshEntity = async (entityRef: string) => {
-    refreshed.push(entityRef);
-  };
+  // Stands in for the registry catalog module, which refreshes each system
+  // announced on the events topic.
+  const exemptionsListener = createBackendPlugin({
+    pluginId: 'exemptions-listener',
+    register(reg) {
+      reg.registerInit({
+        deps: { events: eventsServiceRef },
+        async init({ events }) {
+          await events.subscribe({
+            id: 'exemptions-listener',
+            topics: [EXEMPTIONS_CHANGED_TOPIC],
+            async onEvent(params) {
+              refreshed.push(
+                (params.eventPayload as ExemptionsChangedEvent).systemRef,
+              );
+            },
+          });
+        },
+      });
+    },
+  });
   const scheduler = mockServices.scheduler();
 
   const permissions: PermissionsService = {
@@ -307,6 +333,9 @@ export async function startMoratoriumBackend(
   const backend = await startTestBackend({
     features: [
       moratoriumPlugin,
+      exemptionsListener,
+      // One events bus for all plugins, as the app has it.
+      eventsServiceFactory,
       fakeRegistry(state),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
@@ -369,7 +398,7 @@ export async function startMoratoriumBackend(
     sent,
     /** The languages users picked; tests may add some. */
     languages,
-    /** System refs the catalog was asked to refresh. */
+    /** System refs announced on the exemptions-changed topic. */
     refreshed,
     /** Makes the stand-in registry answer 503. */
     setRegistryDown(down: boolean) {

@@ -10,10 +10,10 @@ import { Exemption, ExemptionSource } from '@qaztech/plugin-registry-common';
  * state information system, i.e. for every system on every processing pass
  * and again when a refresh is requested. Without a cache that is one HTTP
  * round trip per system per pass; the answer of each system is therefore
- * kept for a short time (30 s by default), short enough that a decision shows
- * up in the register on the next pass after the moratorium backend asks the
- * catalog to refresh the system, and concurrent lookups of one system share
- * one request. Failures are not cached and are thrown, so the catalog keeps
+ * kept for a short time (30 s by default), and concurrent lookups of one
+ * system share one request. When the moratorium announces that a system's
+ * exemptions changed, the registry module calls {@link HttpExemptionSource.forget}
+ * before it refreshes that system, so a decision never waits for the cache. Failures are not cached and are thrown, so the catalog keeps
  * the system's last known status instead of one computed without its
  * exemptions.
  *
@@ -62,6 +62,10 @@ export class HttpExemptionSource implements ExemptionSource {
       }
     });
     return exemptions;
+  }
+
+  forget(systemRef: string): void {
+    this.#cache.delete(systemRef);
   }
 
   async #fetch(systemRef: string): Promise<Exemption[]> {

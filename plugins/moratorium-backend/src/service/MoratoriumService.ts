@@ -1229,7 +1229,7 @@ export class MoratoriumService {
       APPROVED.includes(to) !== APPROVED.includes(from) ||
       (APPROVED.includes(from) && to !== from);
     if (exemptionChanged && systemRef) {
-      after.push(() => this.#refresher.refresh([systemRef]));
+      after.push(() => this.#refresher.refresh([systemRef], input.action));
     }
     return { request: updated, from, to, after, decision: recorded };
   }

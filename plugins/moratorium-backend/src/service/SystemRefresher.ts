@@ -1,40 +1,43 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { EventsService } from '@backstage/plugin-events-node';
+import {
+  EXEMPTIONS_CHANGED_TOPIC,
+  ExemptionsChangedEvent,
+} from '@qaztech/plugin-registry-common';
 
 /**
- * Asks the catalog to process systems again after their exemptions changed,
- * so the register's moratorium status follows the decision without waiting
- * for the next processing pass. Best effort: a failure is logged, and the
- * catalog's own processing catches up later.
+ * Announces that systems' exemptions changed (a decision, a revocation, an
+ * expiry) on the events topic `qaztech.registry.exemptions-changed`. The
+ * registry catalog module forgets its cached exemptions of each system and
+ * refreshes that one entity, and the register projection follows once the
+ * catalog has processed it, so the system page shows the change within
+ * seconds. Best effort: a failure is logged, and the catalog's own
+ * processing and the register's sync catch up later.
  */
 export class SystemRefresher {
-  readonly #catalog: CatalogService;
-  readonly #auth: AuthService;
+  readonly #events: EventsService;
   readonly #logger: LoggerService;
 
-  constructor(options: {
-    catalog: CatalogService;
-    auth: AuthService;
-    logger: LoggerService;
-  }) {
-    this.#catalog = options.catalog;
-    this.#auth = options.auth;
+  constructor(options: { events: EventsService; logger: LoggerService }) {
+    this.#events = options.events;
     this.#logger = options.logger;
   }
 
-  /** Refreshes each System entity ref once. */
-  async refresh(systemRefs: Iterable<string>): Promise<void> {
-    const refs = [...new Set(systemRefs)];
-    if (refs.length === 0) {
-      return;
-    }
-    const credentials = await this.#auth.getOwnServiceCredentials();
-    for (const entityRef of refs) {
+  /** Announces each System entity ref once. */
+  async refresh(systemRefs: Iterable<string>, action?: string): Promise<void> {
+    for (const systemRef of new Set(systemRefs)) {
+      const eventPayload: ExemptionsChangedEvent = {
+        systemRef,
+        ...(action ? { action } : {}),
+      };
       try {
-        await this.#catalog.refreshEntity(entityRef, { credentials });
+        await this.#events.publish({
+          topic: EXEMPTIONS_CHANGED_TOPIC,
+          eventPayload,
+        });
       } catch (error) {
-        this.#logger.warn('Could not ask the catalog to refresh a system', {
-          entityRef,
+        this.#logger.warn('Could not announce a change of exemptions', {
+          entityRef: systemRef,
           error: String(error),
         });
       }

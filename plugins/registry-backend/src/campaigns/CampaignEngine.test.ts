@@ -212,6 +212,7 @@ async function setup(databaseId: TestDatabaseId) {
   return {
     engine,
     store,
+    registry,
     sent,
     setNow(instant: string) {
       now = new Date(instant);
@@ -347,18 +348,65 @@ describe.each(databases.eachSupportedId())('CampaignEngine on %p', id => {
     const count = sent.length;
     await engine.run();
     expect(sent).toHaveLength(count);
-    expect(await store.history('migration-2026')).toEqual([
-      { date: '2026-04-01', total: 5, done: 2, share: 0.4 },
-    ]);
+    // The first computation rebuilt the days since the start (1 January)
+    // from the stored records; today's point is the computed one.
+    const history = await store.history('migration-2026');
+    expect(history[0].date).toBe('2026-01-01');
+    expect(history).toHaveLength(91);
+    expect(history[history.length - 1]).toEqual({
+      date: '2026-04-01',
+      total: 5,
+      done: 2,
+      share: 0.4,
+    });
 
     // Next day, still the same week and status: history grows, nothing sent.
     setNow('2026-04-02T04:00:00Z');
     await engine.run();
     expect(sent).toHaveLength(count);
-    expect((await store.history('migration-2026')).map(p => p.date)).toEqual([
-      '2026-04-01',
-      '2026-04-02',
+    expect(
+      (await store.history('migration-2026')).map(p => p.date).slice(-3),
+    ).toEqual(['2026-03-31', '2026-04-01', '2026-04-02']);
+  });
+
+  it('judges a system only against the milestones after it entered the scope', async () => {
+    const { engine, store, registry, setNow } = await setup(id);
+    await engine.run();
+    // 2 April, after the 50 % milestone of 31 March: a system of the
+    // Ministry of Finance and one of a body new to the campaign appear.
+    await registry.upsertChanged([
+      testSystem('newborn', {
+        owner: { ref: 'group:default/minfin' },
+        platformStatus: 'violation',
+      }),
+      testSystem('akimat-newborn', {
+        owner: { ref: 'group:default/akimat' },
+        platformStatus: 'violation',
+      }),
     ]);
+    setNow('2026-04-02T04:00:00Z');
+    await engine.run();
+
+    const statusOf = async (ref: string) =>
+      (await store.listSystems('migration-2026', { limit: 20 })).items.find(
+        s => s.entityRef === ref,
+      )?.status;
+    // The old systems that missed the milestone are late; the newborn, in
+    // the same body, is not: the milestone passed before it existed.
+    expect(await statusOf('system:default/budget')).toBe('late');
+    expect(await statusOf('system:default/newborn')).toBe('on-track');
+    // A body whose only system arrived after the milestone is not late.
+    expect(
+      (await store.listBodies('migration-2026')).find(
+        b => b.stateBodyRef === 'group:default/akimat',
+      )?.status,
+    ).toBe('on-track');
+
+    // The day of entry is kept: a later run still judges it from 2 April.
+    setNow('2026-10-01T04:00:00Z');
+    await engine.run();
+    // The 30 September milestone passed after it entered: now it is late.
+    expect(await statusOf('system:default/newborn')).toBe('late');
   });
 
   it('warns owners before a milestone, counting working days', async () => {

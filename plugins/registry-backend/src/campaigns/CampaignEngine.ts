@@ -10,6 +10,7 @@ import {
   compareProgressStatus,
   matchesScope,
   meetsGoal,
+  rebuildCampaignHistory,
   systemProgressStatus,
   toCalendarDate,
   whatToDo,
@@ -171,6 +172,35 @@ export class CampaignEngine {
     }
   }
 
+  /**
+   * Rebuilds the campaign's burn-up for the days from its start to the day
+   * before `today` from the register's stored records (creation, lifecycle
+   * and exemption decision dates) and the recorded entries into its scope;
+   * days that already have a point keep it. Returns the points written.
+   */
+  async rebuildHistory(
+    campaign: Campaign,
+    today: string,
+    entered: ReadonlyMap<string, string> = new Map(),
+  ): Promise<number> {
+    const until = DateTime.fromISO(today).minus({ days: 1 }).toISODate()!;
+    const systems = [];
+    for await (const batch of this.#registry.streamRecords(BATCH)) {
+      for (const s of batch) {
+        systems.push({
+          stateBodyRef: s.owner.ref,
+          record: s.record,
+          ...(entered.has(lower(s.entityRef))
+            ? { enteredOn: entered.get(lower(s.entityRef))! }
+            : {}),
+        });
+      }
+    }
+    const points = rebuildCampaignHistory({ campaign, systems, until });
+    await this.#store.addHistory(campaign.id, points);
+    return points.length;
+  }
+
   async #syncReadiness(
     logger: LoggerService,
     checkIds: string[],
@@ -238,14 +268,41 @@ export class CampaignEngine {
       }
     }
 
-    const counts = new Map<string, { total: number; done: number }>();
+    // Each system is judged only against the milestones after it entered
+    // the campaign's scope; the day is stored the first time it is seen.
+    const entered = await this.#store.recordEntries(
+      campaign.id,
+      systems.map(s => s.entityRef),
+      {
+        today: today > campaign.startDate ? today : campaign.startDate,
+        firstRun: campaign.startDate,
+      },
+    );
+    const enteredOn = (ref: string) => entered.get(ref) ?? today;
+    const counts = new Map<
+      string,
+      {
+        total: number;
+        done: number;
+        systems: { enteredOn: string; done: boolean }[];
+      }
+    >();
     for (const s of systems) {
-      const c = counts.get(s.stateBodyRef) ?? { total: 0, done: 0 };
+      const c = counts.get(s.stateBodyRef) ?? {
+        total: 0,
+        done: 0,
+        systems: [],
+      };
       c.total += 1;
       c.done += s.done ? 1 : 0;
+      c.systems.push({ enteredOn: enteredOn(s.entityRef), done: s.done });
       counts.set(s.stateBodyRef, c);
     }
-    const progressOf = (total: number, done: number): BodyProgress =>
+    const progressOf = (
+      total: number,
+      done: number,
+      members: { enteredOn: string; done: boolean }[],
+    ): BodyProgress =>
       bodyProgress({
         milestones: campaign.milestones,
         total,
@@ -253,12 +310,13 @@ export class CampaignEngine {
         today,
         atRiskWorkingDays: this.#config.atRiskWorkingDays,
         calendar: this.#config.calendar,
+        systems: members,
       });
     const info = await this.#bodies.describe([...counts.keys()]);
     const bodyStatus = new Map<string, BodyProgress>();
     const bodies: CampaignBodyProgress[] = [];
     for (const [ref, c] of counts) {
-      const progress = progressOf(c.total, c.done);
+      const progress = progressOf(c.total, c.done, c.systems);
       bodyStatus.set(ref, progress);
       bodies.push({
         stateBodyRef: ref,
@@ -282,16 +340,33 @@ export class CampaignEngine {
       status: systemProgressStatus(
         s.done,
         bodyStatus.get(s.stateBodyRef)!.status,
+        {
+          enteredOn: enteredOn(s.entityRef),
+          milestones: campaign.milestones,
+          today,
+        },
       ),
     }));
     const total = systems.length;
     const done = systems.filter(s => s.done).length;
-    const overall = progressOf(total, done);
+    const overall = progressOf(
+      total,
+      done,
+      [...counts.values()].flatMap(c => c.systems),
+    );
     const byStatus = Object.fromEntries(
       PROGRESS_STATUSES.map(status => [status, 0]),
     ) as Record<ProgressStatus, number>;
     for (const b of bodies) {
       byStatus[b.status] += 1;
+    }
+    const writeHistory =
+      campaign.state === 'active' && today >= campaign.startDate;
+    if (writeHistory && !(await this.#store.hasHistory(campaign.id))) {
+      // A new installation, or a campaign started in the past: the days
+      // before today are rebuilt from the stored records, so the burn-up
+      // starts at the campaign's start instead of one dot.
+      await this.rebuildHistory(campaign, today, entered);
     }
     await this.#store.saveComputation(campaign.id, {
       summary: {
@@ -309,7 +384,7 @@ export class CampaignEngine {
       bodies,
       systems: rows,
       date: today,
-      writeHistory: campaign.state === 'active' && today >= campaign.startDate,
+      writeHistory,
     });
     if (!options.notify) {
       return 0;

@@ -121,6 +121,35 @@ export interface CampaignStore {
   /** The campaigns (not archived) a system is in, with its status. */
   systemCampaigns(entityRef: string): Promise<SystemCampaign[]>;
 
+  /**
+   * Records the day each system entered the campaign's scope, keeping the
+   * day already recorded for a system, and returns every system's recorded
+   * day (lower-case refs). A system not yet recorded gets `firstRun` when
+   * the campaign has no entries at all (its first computation: the systems
+   * already there count from the campaign's start), otherwise `today`.
+   */
+  recordEntries(
+    campaignId: string,
+    systemRefs: string[],
+    days: { today: string; firstRun: string },
+  ): Promise<Map<string, string>>;
+
+  /**
+   * Writes rebuilt burn-up points for past days, leaving every day that
+   * already has a point as it is (a computed day is never overwritten).
+   */
+  addHistory(
+    campaignId: string,
+    points: Array<{
+      date: string;
+      stateBodyRef: string;
+      total: number;
+      done: number;
+    }>,
+  ): Promise<void>;
+  /** Whether the campaign has any burn-up point. */
+  hasHistory(campaignId: string): Promise<boolean>;
+
   /** Replaces the readiness projection with a complete pass. */
   replaceReadiness(rows: ReadinessRow[]): Promise<void>;
   /** The readiness of these systems (any letter case). */

@@ -30,6 +30,7 @@ const BODIES = 'registry_campaign_bodies';
 const HISTORY = 'registry_campaign_history';
 const READINESS = 'registry_readiness';
 const NOTIFICATIONS = 'registry_campaign_notifications';
+const ENTRIES = 'registry_campaign_entries';
 
 /** Keeps IN lists and multi-row inserts well below every driver's limits. */
 const CHUNK = 200;
@@ -341,7 +342,13 @@ export class DatabaseCampaignStore implements CampaignStore {
         .filter(r => r.source === 'config' && !keep.has(r.id))
         .map(r => r.id);
       for (const part of chunks(removed)) {
-        for (const table of [PROGRESS, BODIES, HISTORY, NOTIFICATIONS]) {
+        for (const table of [
+          PROGRESS,
+          BODIES,
+          HISTORY,
+          NOTIFICATIONS,
+          ENTRIES,
+        ]) {
           await tx(table).whereIn('campaign_id', part).delete();
         }
         await tx(CAMPAIGNS).whereIn('id', part).delete();
@@ -598,6 +605,76 @@ export class DatabaseCampaignStore implements CampaignStore {
         );
       }
     });
+  }
+
+  async addHistory(
+    campaignId: string,
+    points: Array<{
+      date: string;
+      stateBodyRef: string;
+      total: number;
+      done: number;
+    }>,
+  ): Promise<void> {
+    for (const part of chunks(points)) {
+      await this.db(HISTORY)
+        .insert(
+          part.map(p => ({
+            campaign_id: campaignId,
+            date: p.date,
+            state_body_ref: lower(p.stateBodyRef),
+            total: p.total,
+            done: p.done,
+          })),
+        )
+        .onConflict(['campaign_id', 'state_body_ref', 'date'])
+        .ignore();
+    }
+  }
+
+  async hasHistory(campaignId: string): Promise<boolean> {
+    return Boolean(
+      await this.db(HISTORY).where({ campaign_id: campaignId }).first('date'),
+    );
+  }
+
+  async recordEntries(
+    campaignId: string,
+    systemRefs: string[],
+    days: { today: string; firstRun: string },
+  ): Promise<Map<string, string>> {
+    const refs = [...new Set(systemRefs.map(lower))];
+    const recorded = new Map<string, string>();
+    await this.db.transaction(async tx => {
+      const any = await tx(ENTRIES)
+        .where({ campaign_id: campaignId })
+        .first('entity_ref');
+      const day = any ? days.today : days.firstRun;
+      for (const part of chunks(refs)) {
+        // Only the first sight counts: a day once written is never moved.
+        await tx(ENTRIES)
+          .insert(
+            part.map(ref => ({
+              campaign_id: campaignId,
+              entity_ref: ref,
+              entered_on: day,
+            })),
+          )
+          .onConflict(['campaign_id', 'entity_ref'])
+          .ignore();
+        const rows = await tx(ENTRIES)
+          .where({ campaign_id: campaignId })
+          .whereIn('entity_ref', part)
+          .select<{ entity_ref: string; entered_on: string }[]>(
+            'entity_ref',
+            'entered_on',
+          );
+        for (const row of rows) {
+          recorded.set(row.entity_ref, row.entered_on);
+        }
+      }
+    });
+    return recorded;
   }
 
   async readiness(systemRefs: string[]): Promise<Map<string, ReadinessRow>> {

@@ -26,6 +26,7 @@ describe('migrations', () => {
         'registry_readiness',
         'registry_campaign_notifications',
         'registry_user_languages',
+        'registry_campaign_entries',
       ];
 
       await knex.migrate.latest({ directory: migrationsDir });

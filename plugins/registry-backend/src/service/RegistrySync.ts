@@ -1,6 +1,10 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   STATE_BODY_GROUP_TYPE,
   STATE_INFORMATION_SYSTEM_TYPE,
@@ -122,6 +126,48 @@ export class RegistrySync {
       { ...result, durationMs: Date.now() - started },
     );
     return result;
+  }
+
+  /**
+   * Writes one system the catalog has just processed, from the processed
+   * entity the registry catalog module announced (after a decision, a
+   * revocation or an expiry), so the register follows within seconds instead
+   * of at the next full pass. Reads only the owner Group from the catalog,
+   * to check it is a state body. Returns whether the row changed.
+   */
+  async syncOne(entity: Entity): Promise<boolean> {
+    const { catalog, auth, store } = this.options;
+    if (
+      entity.kind.toLocaleLowerCase('en-US') !== 'system' ||
+      entity.spec?.type !== STATE_INFORMATION_SYSTEM_TYPE
+    ) {
+      return false;
+    }
+    const ownerRef = stringifyEntityRef(
+      parseEntityRef(String(entity.spec?.owner), {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+    const owner = await catalog.getEntityByRef(ownerRef, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+    const stateBodies = new Set<string>(
+      owner?.kind.toLocaleLowerCase('en-US') === 'group' &&
+      owner.spec?.type === STATE_BODY_GROUP_TYPE
+        ? [ownerRef.toLocaleLowerCase('en-US')]
+        : [],
+    );
+    const mapped = toRegistrySystem(entity, {
+      at: new Date(),
+      moratoriumStart: this.options.moratoriumStart,
+      stateBodies,
+    });
+    if (!mapped.ok) {
+      return false;
+    }
+    const written = await store.upsertChanged([mapped.system]);
+    return written.inserted + written.updated > 0;
   }
 
   /**

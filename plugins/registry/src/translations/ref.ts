@@ -191,6 +191,13 @@ export const registryTranslationRef = createTranslationRef({
       scorecard: 'Security readiness',
       scorecardLink: 'Open the scorecard',
       exemptionLink: 'Exemption requests and decisions',
+      earlierDecisions: 'Earlier decisions',
+      earlierState: {
+        revoked: 'revoked',
+        expired: 'expired',
+        'not-yet': 'not yet in force',
+        superseded: 'superseded',
+      },
     },
     tabs: {
       register: 'Register',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AuthService,
+  BackendFeature,
   SchedulerService,
   coreServices,
   createBackendPlugin,
@@ -57,6 +58,8 @@ export async function startSuiteBackend(
     readingAllow?: JsonObject[];
     /** More `registry` config, e.g. `platformInventories`. */
     registry?: JsonObject;
+    /** More plugins or modules, e.g. the moratorium's exemption source. */
+    features?: BackendFeature[];
   } = {},
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'qaztech-authz-'));
@@ -155,6 +158,7 @@ export async function startSuiteBackend(
       moratoriumPlugin,
       securityReadinessPlugin,
       probe,
+      ...(options.features ?? []),
     ],
   });
   const server = backend.server;

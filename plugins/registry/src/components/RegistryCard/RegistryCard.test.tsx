@@ -252,6 +252,97 @@ describe('RegistryCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows only the exemption in force, with the earlier decisions under their own heading, agreeing with the reason', async () => {
+    const entity = portal();
+    entity.metadata.labels!['qaztech.kz/platform-status'] = 'exempted';
+    entity.metadata.annotations!['qaztech.kz/platform-status-detail'] =
+      JSON.stringify({
+        code: 'exempted',
+        createdAt: '2026-02-02',
+        moratoriumStart: '2026-01-01',
+        decisionNumber: 'EX-2026-0007',
+        decisionDate: '2026-12-08',
+        expiresAt: '2027-12-31',
+      });
+    // The record still carries an older decision that has expired.
+    (entity.spec!.registry as any).platform = {
+      onPlatform: false,
+      exemption: {
+        decisionNumber: 'КЦ-2026/14',
+        decisionDate: '2026-02-10',
+        expiresAt: '2026-10-31',
+      },
+    };
+    entity.metadata.annotations!['qaztech.kz/exemptions'] = JSON.stringify({
+      inForce: {
+        decisionNumber: 'EX-2026-0007',
+        decisionDate: '2026-12-08',
+        expiresAt: '2027-12-31',
+        status: 'approved',
+        source: 'moratorium',
+      },
+      earlier: [
+        {
+          decisionNumber: 'КЦ-2026/14',
+          decisionDate: '2026-02-10',
+          expiresAt: '2026-10-31',
+          status: 'approved',
+          source: 'register',
+          state: 'expired',
+        },
+      ],
+    });
+    await renderCard(entity);
+
+    expect(
+      await screen.findByText(
+        'Commission decision No. EX-2026-0007 of 2026-12-08, valid until 2027-12-31',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Created outside the platform on 2026-02-02, under the moratorium; exempted by decision EX-2026-0007 of 2026-12-08 until 2027-12-31.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Earlier decisions')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Commission decision No. КЦ-2026/14 of 2026-02-10, valid until 2026-10-31 — expired',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(
+        'Commission decision No. КЦ-2026/14 of 2026-02-10, valid until 2026-10-31',
+      ),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows no exemption once the one in force is revoked, and the revoked one among the earlier decisions', async () => {
+    const entity = portal();
+    entity.metadata.labels!['qaztech.kz/platform-status'] = 'violation';
+    entity.metadata.annotations!['qaztech.kz/exemptions'] = JSON.stringify({
+      earlier: [
+        {
+          decisionNumber: 'EX-2026-0007',
+          decisionDate: '2026-12-08',
+          status: 'revoked',
+          source: 'moratorium',
+          state: 'revoked',
+        },
+      ],
+    });
+    await renderCard(entity);
+
+    expect(
+      await screen.findByText(
+        'Commission decision No. EX-2026-0007 of 2026-12-08 — revoked',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/valid until|open-ended/),
+    ).not.toBeInTheDocument();
+  });
+
   it('says the reason from its detail in the reader’s language, not the logged sentence', async () => {
     const entity = portal();
     entity.metadata.labels!['qaztech.kz/platform-status'] = 'violation';

@@ -25,7 +25,9 @@ import {
   RegistryParty,
   RegistryRecord,
   MoratoriumReasonDetail,
+  EXEMPTIONS_ANNOTATION,
   isStateInformationSystem,
+  readExemptionsAnnotation,
 } from '@qaztech/plugin-registry-common';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -207,7 +209,13 @@ export function RegistryCard() {
     : entity.metadata.annotations?.[PLATFORM_STATUS_REASON_ANNOTATION];
   const party = (p: RegistryParty) =>
     t('card.party', { name: p.name, bin: p.bin });
-  const exemption = record.platform.exemption;
+  // The exemption in force and the earlier decisions as the catalog module
+  // evaluated them with the status, so this row and «Основание» agree; the
+  // record's own exemption only for entities processed before it wrote them.
+  const exemptions = readExemptionsAnnotation(
+    entity.metadata.annotations?.[EXEMPTIONS_ANNOTATION],
+  );
+  const exemption = exemptions ? exemptions.inForce : record.platform.exemption;
   const migrationDeadline = record.platform.migration?.deadline;
 
   return (
@@ -292,6 +300,31 @@ export function RegistryCard() {
                   : t('card.exemptionOpenEnded')
               }`
             : t('card.none')}
+          {exemptions && exemptions.earlier.length > 0 && (
+            <Box mt={1}>
+              <Typography variant="body2" className={classes.term}>
+                {t('card.earlierDecisions')}
+              </Typography>
+              <ul className={classes.plainList}>
+                {exemptions.earlier.map(earlier => (
+                  <li
+                    key={`${earlier.source}-${earlier.decisionNumber}-${earlier.decisionDate}`}
+                  >
+                    {t('card.exemptionValue', {
+                      number: earlier.decisionNumber,
+                      date: earlier.decisionDate,
+                    })}
+                    {earlier.expiresAt
+                      ? `, ${t('card.exemptionExpires', {
+                          date: earlier.expiresAt,
+                        })}`
+                      : ''}
+                    {` — ${t(`card.earlierState.${earlier.state}`)}`}
+                  </li>
+                ))}
+              </ul>
+            </Box>
+          )}
           <Box>
             <Link to={`${entityPage}/${EXEMPTION_TAB}`}>
               {t('card.exemptionLink')}
