@@ -8,6 +8,8 @@
  */
 
 export { registryExemptionSourceExtensionPoint } from './extensions';
+export { withDecisionCache } from './decisionCache';
+export type { DecisionCacheOptions } from './decisionCache';
 export type { RegistryExemptionSourceExtensionPoint } from './extensions';
 export {
   PLATFORM_STATUS_DETAIL_ANNOTATION,

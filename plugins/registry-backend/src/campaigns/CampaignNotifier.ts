@@ -13,6 +13,11 @@ export function campaignLink(campaignId: string, stateBody?: string): string {
   return stateBody ? `${path}?${new URLSearchParams({ stateBody })}` : path;
 }
 
+/** The campaigns page in the app, narrowed to one state body. */
+export function campaignsLink(stateBody: string): string {
+  return `/registry/campaigns?${new URLSearchParams({ stateBody })}`;
+}
+
 /**
  * Sends campaign reminders and escalations through the notifications
  * plugin, in the configured language. A failure to send is logged, never
@@ -49,6 +54,8 @@ export class CampaignNotifier {
     scope: string;
     severity: NotificationSeverity;
     stateBody?: string;
+    /** Where it leads; the campaign's page (for the body) by default. */
+    link?: string;
   }): Promise<boolean> {
     const recipients = [...new Set(options.recipients)];
     if (recipients.length === 0) {
@@ -59,7 +66,8 @@ export class CampaignNotifier {
         recipients: { type: 'entity', entityRef: recipients },
         payload: {
           ...renderCampaignMessage(options.message, this.#language),
-          link: campaignLink(options.campaignId, options.stateBody),
+          link:
+            options.link ?? campaignLink(options.campaignId, options.stateBody),
           topic: 'registry-campaigns',
           scope: `registry:campaign:${options.campaignId}:${options.scope}`,
           severity: options.severity,

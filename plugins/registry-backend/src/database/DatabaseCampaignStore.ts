@@ -18,6 +18,8 @@ import {
 import { Knex } from 'knex';
 import {
   CampaignComputation,
+  CampaignNotice,
+  CampaignNoticeKind,
   CampaignStore,
   CampaignSystemRow,
   CampaignWrite,
@@ -30,6 +32,7 @@ const BODIES = 'registry_campaign_bodies';
 const HISTORY = 'registry_campaign_history';
 const READINESS = 'registry_readiness';
 const NOTIFICATIONS = 'registry_campaign_notifications';
+const NOTICES = 'registry_campaign_notices';
 
 /** Keeps IN lists and multi-row inserts well below every driver's limits. */
 const CHUNK = 200;
@@ -341,7 +344,13 @@ export class DatabaseCampaignStore implements CampaignStore {
         .filter(r => r.source === 'config' && !keep.has(r.id))
         .map(r => r.id);
       for (const part of chunks(removed)) {
-        for (const table of [PROGRESS, BODIES, HISTORY, NOTIFICATIONS]) {
+        for (const table of [
+          PROGRESS,
+          BODIES,
+          HISTORY,
+          NOTIFICATIONS,
+          NOTICES,
+        ]) {
           await tx(table).whereIn('campaign_id', part).delete();
         }
         await tx(CAMPAIGNS).whereIn('id', part).delete();
@@ -630,6 +639,45 @@ export class DatabaseCampaignStore implements CampaignStore {
       .onConflict('key')
       .ignore()
       .returning('key');
+    return inserted.length > 0;
+  }
+
+  async lastNotice(
+    campaignId: string,
+    recipient: string,
+    kind: CampaignNoticeKind,
+  ): Promise<CampaignNotice | undefined> {
+    const row = await this.db(NOTICES)
+      .where({ campaign_id: campaignId, recipient, kind })
+      .orderBy('period', 'desc')
+      .first();
+    return row
+      ? {
+          campaignId: row.campaign_id,
+          recipient: row.recipient,
+          kind: row.kind,
+          period: row.period,
+          contentHash: row.content_hash,
+          summary: JSON.parse(row.summary),
+          sentAt: row.sent_at,
+        }
+      : undefined;
+  }
+
+  async recordNotice(notice: CampaignNotice): Promise<boolean> {
+    const inserted = await this.db(NOTICES)
+      .insert({
+        campaign_id: notice.campaignId,
+        recipient: notice.recipient,
+        kind: notice.kind,
+        period: notice.period,
+        content_hash: notice.contentHash,
+        summary: JSON.stringify(notice.summary),
+        sent_at: this.now().toISOString(),
+      })
+      .onConflict(['campaign_id', 'recipient', 'kind', 'period'])
+      .ignore()
+      .returning('period');
     return inserted.length > 0;
   }
 }
