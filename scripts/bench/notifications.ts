@@ -169,7 +169,8 @@ async function main() {
           kk: `Науқан ${i + 1}`,
           en: `C${i + 1}`,
         },
-        owner: 'user:default/asel.bekmukhambetova',
+        // The commission's secretary (МЦРИАП) runs the campaigns.
+        owner: 'user:default/gulnara.akhmetova',
         scope: i === 0 ? {} : { critical: true },
         goal: {
           kind: 'platform-status' as const,

@@ -16,8 +16,11 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('registry_campaign_notices', table => {
     table.comment('Campaign notices sent to state bodies, one per period');
     table.string('campaign_id').notNullable();
-    table.string('recipient').notNullable().comment('Group entity ref');
-    table.string('kind').notNullable().comment('body-daily or body-digest');
+    table.string('recipient').notNullable().comment('Group or User entity ref');
+    table
+      .string('kind')
+      .notNullable()
+      .comment('body-daily, body-digest or owner-late-bodies');
     table
       .string('period')
       .notNullable()

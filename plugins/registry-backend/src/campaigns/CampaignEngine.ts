@@ -401,11 +401,6 @@ export class CampaignEngine {
     const language = this.#notifier.language;
     const title = campaign.title[language];
     let sent = 0;
-    const once = async (key: string, send: () => Promise<boolean>) => {
-      if (await this.#store.claimNotification(shortHash(key), campaign.id)) {
-        sent += (await send()) ? 1 : 0;
-      }
-    };
 
     // One notice a day to each state body with systems at risk or late:
     // counts by status, the worst few systems and a link to its filtered
@@ -509,26 +504,43 @@ export class CampaignEngine {
       options.weekly.set(body.stateBodyRef, digest);
     }
 
-    // The late bodies to the campaign's owner: again when the list changes,
-    // at most once a week for the same list.
+    // The late bodies to the campaign's owner: when the list changed since
+    // the last one, at most once a day (kept in the database with the day).
     const late = bodies.filter(b => b.status === 'late');
     if (late.length > 0) {
-      const list = late.map(b => b.stateBodyRef).join(',');
-      await once(
-        `${campaign.id}|late-bodies|${isoWeek(today)}|${shortHash(list)}`,
-        () =>
-          this.#notifier.send({
-            campaignId: campaign.id,
-            recipients: [campaign.owner],
-            scope: 'late-bodies',
-            severity: 'high',
-            message: {
-              kind: 'late-bodies',
-              campaignTitle: title,
-              bodies: late.map(b => ({ title: b.title, share: b.share })),
-            },
-          }),
+      const summary = { bodies: late.map(b => b.stateBodyRef) };
+      const contentHash = shortHash(JSON.stringify(summary));
+      const last = await this.#store.lastNotice(
+        campaign.id,
+        campaign.owner,
+        'owner-late-bodies',
       );
+      const due =
+        !last || (last.period < today && last.contentHash !== contentHash);
+      if (
+        due &&
+        (await this.#store.recordNotice({
+          campaignId: campaign.id,
+          recipient: campaign.owner,
+          kind: 'owner-late-bodies',
+          period: today,
+          contentHash,
+          summary,
+        }))
+      ) {
+        const ok = await this.#notifier.send({
+          campaignId: campaign.id,
+          recipients: [campaign.owner],
+          scope: 'late-bodies',
+          severity: 'high',
+          message: {
+            kind: 'late-bodies',
+            campaignTitle: title,
+            bodies: late.map(b => ({ title: b.title, share: b.share })),
+          },
+        });
+        sent += ok ? 1 : 0;
+      }
     }
     return sent;
   }

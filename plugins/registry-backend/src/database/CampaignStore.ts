@@ -145,8 +145,14 @@ export interface CampaignStore {
   recordNotice(notice: CampaignNotice): Promise<boolean>;
 }
 
-/** The kinds of grouped campaign notices a state body receives. */
-export type CampaignNoticeKind = 'body-daily' | 'body-digest';
+/**
+ * The kinds of grouped campaign notices: a body's daily notice and weekly
+ * digest, and the late bodies to a campaign's owner.
+ */
+export type CampaignNoticeKind =
+  | 'body-daily'
+  | 'body-digest'
+  | 'owner-late-bodies';
 
 /** A grouped notice as kept in the database. */
 export interface CampaignNotice {
