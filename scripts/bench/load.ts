@@ -279,7 +279,13 @@ async function main() {
     prefix: `scale_load_${process.pid}_`,
   };
   const startLoad = load();
-  const { child, base, readySeconds } = await startBackend(database);
+  const { child, base, readySeconds } = await startBackend(database).catch(
+    async error => {
+      // A backend that never became ready leaves its databases behind.
+      await dropDatabases(database);
+      throw error;
+    },
+  );
   const results: MixResult[] = [];
   let exportAll: { seconds: number; bytes: number; rssMaxMb: number } = {
     seconds: NaN,

@@ -74,7 +74,8 @@ async function main() {
         catalogMode === 'busy' ? { seconds: 30 } : { hours: 6 },
     },
     systems: size + entitiesInFiles(EXAMPLE_FILES.System).length,
-    syncTimeoutMs: 60_000 + size * 60,
+    // Generous: on a shared 2-core machine 2,000 systems took 3 minutes.
+    syncTimeoutMs: 120_000 + size * 200,
   });
   process.stderr.write(
     `backend ready with ${size} synthetic systems in ${(
