@@ -26,6 +26,7 @@ import { CampaignService } from './campaigns/CampaignService';
 import { ReadinessClient } from './campaigns/ReadinessClient';
 import { StateBodyDirectory } from './campaigns/StateBodyDirectory';
 import { readCampaignsConfig } from './campaigns/readCampaignsConfig';
+import { withDecisionCache } from '@qaztech/plugin-registry-node';
 
 const DEFAULT_SYNC_SCHEDULE = {
   frequency: { minutes: 1 },
@@ -194,7 +195,15 @@ export const registryPlugin = createBackendPlugin({
 
         deps.permissionsRegistry.addPermissions(registryPermissions);
         deps.httpRouter.use(
-          await createRouter({ store, campaigns, languages, ...deps }),
+          await createRouter({
+            store,
+            campaigns,
+            languages,
+            ...deps,
+            // Every list, statistics and export request asks the same basic
+            // permission for the same person: asked once per few seconds.
+            permissions: withDecisionCache(deps.permissions),
+          }),
         );
       },
     });

@@ -9,6 +9,8 @@
  */
 
 export { registryExemptionSourceExtensionPoint } from './extensions';
+export { withDecisionCache } from './decisionCache';
+export type { DecisionCacheOptions } from './decisionCache';
 export type { RegistryExemptionSourceExtensionPoint } from './extensions';
 export {
   LocalizedNotificationSender,

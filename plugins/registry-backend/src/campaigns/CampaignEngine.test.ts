@@ -211,8 +211,8 @@ async function setup(databaseId: TestDatabaseId) {
   ]);
   return {
     engine,
-    store,
     registry,
+    store,
     sent,
     setNow(instant: string) {
       now = new Date(instant);
@@ -292,28 +292,27 @@ describe.each(databases.eachSupportedId())('CampaignEngine on %p', id => {
       ).items.map(s => s.entityRef),
     ).toEqual(['system:default/egov-portal']);
 
-    const late1 = sent.filter(n =>
-      n.payload.title.startsWith('Deadline missed'),
+    // One notice for the body, not one a system: counts, the worst
+    // systems by name and the link to the body's view of the campaign.
+    const daily = sent.filter(n =>
+      n.payload.title.startsWith('Campaign "Migration to the platform"'),
     );
-    expect(late1.map(n => n.payload.title).sort()).toEqual([
-      'Deadline missed: Система budget',
-      'Deadline missed: Система treasury',
-    ]);
-    expect(late1[0]).toMatchObject({
-      // The state body's members, through the catalog.
-      recipients: { type: 'entity', entityRef: ['user:default/daulet'] },
-      payload: {
-        description: expect.stringContaining(
-          '50 % of systems were due by 31.03.2026',
-        ),
-        link: '/registry/campaigns/migration-2026?stateBody=group%3Adefault%2Fminfin',
-        severity: 'high',
-        topic: 'registry-campaigns',
+    expect(daily).toEqual([
+      {
+        // The state body's members, through the catalog.
+        recipients: { type: 'entity', entityRef: ['user:default/daulet'] },
+        payload: {
+          title: 'Campaign "Migration to the platform": 2 late, 0 at risk',
+          description:
+            'Министерство финансов: 1 of 3 systems done, deadline 31.03.2026. "Система budget", "Система treasury".',
+          link: '/registry/campaigns/migration-2026?stateBody=group%3Adefault%2Fminfin',
+          severity: 'high',
+          topic: 'registry-campaigns',
+          scope: 'registry:campaign:migration-2026:daily:group:default/minfin',
+        },
       },
-    });
-    expect(late1[0].payload.description).toContain(
-      'To do: reach the status on the platform or exempted.',
-    );
+    ]);
+    expect(sent.some(n => n.payload.title.startsWith('Deadline'))).toBe(false);
     const digests = sent.filter(n =>
       n.payload.title.startsWith('Campaign week'),
     );
@@ -367,6 +366,58 @@ describe.each(databases.eachSupportedId())('CampaignEngine on %p', id => {
     expect(
       (await store.history('migration-2026')).map(p => p.date).slice(-3),
     ).toEqual(['2026-03-31', '2026-04-01', '2026-04-02']);
+    // What was sent is kept: the day's notice with what it said.
+    expect(
+      await store.lastNotice(
+        'migration-2026',
+        'group:default/minfin',
+        'body-daily',
+      ),
+    ).toMatchObject({
+      period: '2026-04-01',
+      summary: {
+        total: 3,
+        done: 1,
+        late: 2,
+        atRisk: 0,
+        worst: ['system:default/budget', 'system:default/treasury'],
+        milestoneDate: '2026-03-31',
+      },
+    });
+  });
+
+  it('sends a body one notice a day at most, and only when it changed', async () => {
+    const { engine, registry, sent, setNow } = await setup(id);
+    await engine.run();
+    const daily = () =>
+      sent.filter(n =>
+        n.payload.title.startsWith('Campaign "Migration to the platform"'),
+      );
+    expect(daily()).toHaveLength(1);
+
+    // The same day the body gets another legacy system: the notice waits
+    // for the next day.
+    await registry.upsertChanged([
+      testSystem('pension', {
+        owner: { ref: 'group:default/minfin' },
+        platformStatus: 'legacy-migrating',
+      }),
+    ]);
+    await engine.run();
+    expect(daily()).toHaveLength(1);
+
+    // The next day the changed picture is sent once, however often it runs.
+    setNow('2026-04-02T04:00:00Z');
+    await engine.run();
+    await engine.run();
+    expect(daily().map(n => n.payload.title)).toEqual([
+      'Campaign "Migration to the platform": 2 late, 0 at risk',
+      'Campaign "Migration to the platform": 3 late, 0 at risk',
+    ]);
+    // Unchanged on the day after: nothing.
+    setNow('2026-04-03T04:00:00Z');
+    await engine.run();
+    expect(daily()).toHaveLength(2);
   });
 
   it('judges a system only against the milestones after it entered the scope', async () => {
@@ -415,7 +466,9 @@ describe.each(databases.eachSupportedId())('CampaignEngine on %p', id => {
     setNow('2026-03-18T04:00:00Z');
     await engine.run();
     expect(
-      sent.filter(n => n.payload.title.startsWith('Deadline close')),
+      sent.filter(n =>
+        n.payload.title.startsWith('Campaign "Migration to the platform"'),
+      ),
     ).toEqual([]);
 
     // 19 March: five working days away; the Ministry of Finance (1 of 3,
@@ -423,13 +476,16 @@ describe.each(databases.eachSupportedId())('CampaignEngine on %p', id => {
     setNow('2026-03-19T04:00:00Z');
     await engine.run();
     const close = sent.filter(n =>
-      n.payload.title.startsWith('Deadline close'),
+      n.payload.title.startsWith('Campaign "Migration to the platform"'),
     );
-    expect(close.map(n => n.payload.title).sort()).toEqual([
-      'Deadline close: Система budget',
-      'Deadline close: Система treasury',
+    expect(close.map(n => n.payload)).toEqual([
+      expect.objectContaining({
+        title: 'Campaign "Migration to the platform": 0 late, 2 at risk',
+        description:
+          'Министерство финансов: 1 of 3 systems done, deadline 31.03.2026. "Система budget", "Система treasury".',
+        severity: 'normal',
+      }),
     ]);
-    expect(close[0].payload.severity).toBe('normal');
   });
 
   it('keeps the readiness last read when the readiness plugin is down', async () => {

@@ -23,13 +23,35 @@ import {
   ReadinessRow,
 } from '../database/CampaignStore';
 import { RegistryStore, RegistrySystemFilter } from '../database/RegistryStore';
-import { CampaignNotifier } from './CampaignNotifier';
-import { renderAction } from './campaignMessages';
+import { CampaignNotifier, campaignsLink } from './CampaignNotifier';
+import { DigestLine } from './campaignMessages';
 import { CampaignsConfig, NotificationLanguage } from './readCampaignsConfig';
 import { StateBodyInfo } from './StateBodyDirectory';
 
 /** Systems read from the register a batch. */
 const BATCH = 500;
+
+/** The campaign id of notices about every campaign (the weekly digest). */
+const ALL_CAMPAIGNS = '*';
+
+/** The state bodies' weekly digests a run gathers, by body ref. */
+type WeeklyDigests = Map<
+  string,
+  {
+    bodyTitle: string;
+    responsible: string[];
+    campaigns: Array<
+      DigestLine & {
+        campaignId: string;
+        /** The campaign's title in each language, for each reader's. */
+        campaignTitles: Partial<Record<NotificationLanguage, string>>;
+      }
+    >;
+  }
+>;
+
+/** Systems a body's daily notice names; the rest are counted. */
+const WORST_SYSTEMS = 5;
 
 /** What the engine reads readiness levels from. */
 export interface ReadinessSource {
@@ -137,10 +159,12 @@ export class CampaignEngine {
       ? await this.#syncReadiness(logger, checkIds)
       : false;
     let notifications = 0;
+    const weekly: WeeklyDigests = new Map();
     for (const campaign of campaigns) {
       try {
         notifications += await this.#compute(campaign, {
           notify: campaign.state === 'active',
+          weekly,
         });
       } catch (error) {
         logger.error(`Could not compute campaign ${campaign.id}`, {
@@ -149,6 +173,7 @@ export class CampaignEngine {
         });
       }
     }
+    notifications += await this.#sendWeeklyDigests(weekly, logger);
     logger.info(
       `Computed ${campaigns.length} campaigns, sent ${notifications} notifications`,
       {
@@ -168,7 +193,7 @@ export class CampaignEngine {
       campaign &&
       (campaign.state === 'draft' || campaign.state === 'active')
     ) {
-      await this.#compute(campaign, { notify: false });
+      await this.#compute(campaign, { notify: false, weekly: new Map() });
     }
   }
 
@@ -201,6 +226,65 @@ export class CampaignEngine {
     return points.length;
   }
 
+  /**
+   * One digest a week to each state body's digitalization heads, over every
+   * active campaign the body is behind in (kept in the database by week, so
+   * one replica sends it once).
+   */
+  async #sendWeeklyDigests(
+    weekly: WeeklyDigests,
+    logger: LoggerService,
+  ): Promise<number> {
+    const today = toCalendarDate(this.#now(), this.#config.calendar);
+    if (DateTime.fromISO(today).weekday < this.#config.digestWeekday) {
+      return 0;
+    }
+    const week = isoWeek(today);
+    let sent = 0;
+    for (const [bodyRef, digest] of weekly) {
+      try {
+        const summary = { campaigns: digest.campaigns };
+        const claimed = await this.#store.recordNotice({
+          campaignId: ALL_CAMPAIGNS,
+          recipient: bodyRef,
+          kind: 'body-digest',
+          period: week,
+          contentHash: shortHash(JSON.stringify(summary)),
+          summary,
+        });
+        if (!claimed) {
+          continue;
+        }
+        const only =
+          digest.campaigns.length === 1 ? digest.campaigns[0] : undefined;
+        const ok = await this.#notifier.send({
+          campaignId: only?.campaignId ?? ALL_CAMPAIGNS,
+          recipients: digest.responsible,
+          stateBody: bodyRef,
+          scope: `digest:${bodyRef}`,
+          severity: digest.campaigns.some(c => c.late > 0) ? 'high' : 'normal',
+          ...(only ? {} : { link: campaignsLink(bodyRef) }),
+          message: language => ({
+            kind: 'body-digest',
+            bodyTitle: digest.bodyTitle,
+            campaigns: digest.campaigns.map(
+              ({ campaignId: _, campaignTitles, ...c }) => ({
+                ...c,
+                campaignTitle: campaignTitles[language] ?? c.campaignTitle,
+              }),
+            ),
+          }),
+        });
+        sent += ok ? 1 : 0;
+      } catch (error) {
+        logger.error(`Could not send the weekly digest of ${bodyRef}`, {
+          error: String(error),
+        });
+      }
+    }
+    return sent;
+  }
+
   async #syncReadiness(
     logger: LoggerService,
     checkIds: string[],
@@ -224,7 +308,7 @@ export class CampaignEngine {
 
   async #compute(
     campaign: Campaign,
-    options: { notify: boolean },
+    options: { notify: boolean; weekly: WeeklyDigests },
   ): Promise<number> {
     const now = this.#now();
     const today = toCalendarDate(now, this.#config.calendar);
@@ -389,7 +473,7 @@ export class CampaignEngine {
     if (!options.notify) {
       return 0;
     }
-    return this.#notify(campaign, today, rows, bodies, bodyStatus);
+    return this.#notify(campaign, today, rows, bodies, bodyStatus, options);
   }
 
   async #notify(
@@ -398,111 +482,153 @@ export class CampaignEngine {
     systems: CampaignSystemRow[],
     bodies: CampaignBodyProgress[],
     bodyStatus: Map<string, BodyProgress>,
+    options: { weekly: WeeklyDigests },
   ): Promise<number> {
     // Each reader gets the campaign and system titles in their language.
     const title = (language: NotificationLanguage) =>
       campaign.title[language] ?? campaign.title.ru;
     let sent = 0;
-    const once = async (key: string, send: () => Promise<boolean>) => {
-      if (await this.#store.claimNotification(shortHash(key), campaign.id)) {
-        sent += (await send()) ? 1 : 0;
-      }
-    };
 
-    // The owners (the state body) of each system at risk or late, once per
-    // system, milestone and status.
+    // One notice a day to each state body with systems at risk or late:
+    // counts by status, the worst few systems and a link to its filtered
+    // view; sent again only when what it says changed (kept in the database
+    // with the day), so a body's members get at most one a campaign a day
+    // however many of its systems are behind.
+    const behind = new Map<string, CampaignSystemRow[]>();
     for (const system of systems) {
-      if (system.status !== 'at-risk' && system.status !== 'late') {
+      if (system.status === 'at-risk' || system.status === 'late') {
+        const list = behind.get(system.stateBodyRef) ?? [];
+        list.push(system);
+        behind.set(system.stateBodyRef, list);
+      }
+    }
+    for (const body of bodies) {
+      const list = behind.get(body.stateBodyRef);
+      if (!list) {
         continue;
       }
-      const progress = bodyStatus.get(system.stateBodyRef)!;
+      const progress = bodyStatus.get(body.stateBodyRef)!;
+      const late = list.filter(s => s.status === 'late');
       const milestone =
-        system.status === 'late'
+        late.length > 0
           ? // Shares never decrease: a late body misses the last passed one.
             campaign.milestones.filter(m => m.date < today).pop()
           : progress.nextMilestone;
-      if (!milestone) {
+      const worst = [
+        ...late,
+        ...list.filter(s => s.status === 'at-risk'),
+      ].slice(0, WORST_SYSTEMS);
+      const summary = {
+        total: body.total,
+        done: body.done,
+        late: late.length,
+        atRisk: list.length - late.length,
+        worst: worst.map(s => s.entityRef),
+        ...(milestone ? { milestoneDate: milestone.date } : {}),
+      };
+      const contentHash = shortHash(JSON.stringify(summary));
+      const last = await this.#store.lastNotice(
+        campaign.id,
+        body.stateBodyRef,
+        'body-daily',
+      );
+      if (last && (last.period >= today || last.contentHash === contentHash)) {
         continue;
       }
-      await once(
-        `${campaign.id}|system|${system.entityRef}|${milestone.date}|${system.status}`,
-        () =>
-          this.#notifier.send({
-            campaignId: campaign.id,
-            recipients: [system.stateBodyRef],
-            stateBody: system.stateBodyRef,
-            scope: system.entityRef,
-            severity: system.status === 'late' ? 'high' : 'normal',
-            message: language => ({
-              kind: system.status === 'late' ? 'system-late' : 'system-at-risk',
-              campaignTitle: title(language),
-              systemTitle: system.title[language] ?? system.title.ru,
-              milestoneDate: milestone.date,
-              milestoneShare: milestone.share,
-              action: renderAction(system.whatToDo, language),
-            }),
-          }),
-      );
-    }
-
-    // The weekly digest to each body's digitalization heads.
-    const weekday = DateTime.fromISO(today).weekday;
-    if (weekday >= this.#config.digestWeekday) {
-      const week = isoWeek(today);
-      for (const body of bodies) {
-        if (body.status === 'done' || body.responsible.length === 0) {
-          continue;
-        }
-        const bodySystems = systems.filter(
-          s => s.stateBodyRef === body.stateBodyRef,
-        );
-        await once(`${campaign.id}|digest|${body.stateBodyRef}|${week}`, () =>
-          this.#notifier.send({
-            campaignId: campaign.id,
-            recipients: body.responsible,
-            stateBody: body.stateBodyRef,
-            scope: `digest:${body.stateBodyRef}`,
-            severity: body.status === 'late' ? 'high' : 'normal',
-            message: language => ({
-              kind: 'body-digest',
-              campaignTitle: title(language),
-              bodyTitle: body.title,
-              total: body.total,
-              done: body.done,
-              late: bodySystems.filter(s => s.status === 'late').length,
-              atRisk: bodySystems.filter(s => s.status === 'at-risk').length,
-              ...(bodyStatus.get(body.stateBodyRef)?.nextMilestone
-                ? {
-                    nextMilestoneDate: bodyStatus.get(body.stateBodyRef)!
-                      .nextMilestone!.date,
-                  }
-                : {}),
-            }),
-          }),
-        );
+      const claimed = await this.#store.recordNotice({
+        campaignId: campaign.id,
+        recipient: body.stateBodyRef,
+        kind: 'body-daily',
+        period: today,
+        contentHash,
+        summary,
+      });
+      if (!claimed) {
+        continue;
       }
+      const ok = await this.#notifier.send({
+        campaignId: campaign.id,
+        recipients: [body.stateBodyRef],
+        stateBody: body.stateBodyRef,
+        scope: `daily:${body.stateBodyRef}`,
+        severity: late.length > 0 ? 'high' : 'normal',
+        message: language => ({
+          kind: 'body-daily',
+          campaignTitle: title(language),
+          bodyTitle: body.title,
+          total: body.total,
+          done: body.done,
+          late: summary.late,
+          atRisk: summary.atRisk,
+          worst: worst.map(s => s.title[language] ?? s.title.ru),
+          ...(milestone ? { milestoneDate: milestone.date } : {}),
+        }),
+      });
+      sent += ok ? 1 : 0;
     }
 
-    // The late bodies to the campaign's owner: again when the list changes,
-    // at most once a week for the same list.
+    // This campaign's line in each body's weekly digest (sent by run()).
+    for (const body of bodies) {
+      if (body.status === 'done' || body.responsible.length === 0) {
+        continue;
+      }
+      const list = behind.get(body.stateBodyRef) ?? [];
+      const next = bodyStatus.get(body.stateBodyRef)?.nextMilestone;
+      const digest = options.weekly.get(body.stateBodyRef) ?? {
+        bodyTitle: body.title,
+        responsible: body.responsible,
+        campaigns: [],
+      };
+      digest.campaigns.push({
+        campaignId: campaign.id,
+        campaignTitle: title('ru'),
+        campaignTitles: campaign.title,
+        total: body.total,
+        done: body.done,
+        late: list.filter(s => s.status === 'late').length,
+        atRisk: list.filter(s => s.status === 'at-risk').length,
+        ...(next ? { nextMilestoneDate: next.date } : {}),
+      });
+      options.weekly.set(body.stateBodyRef, digest);
+    }
+
+    // The late bodies to the campaign's owner: when the list changed since
+    // the last one, at most once a day (kept in the database with the day).
     const late = bodies.filter(b => b.status === 'late');
     if (late.length > 0) {
-      const list = late.map(b => b.stateBodyRef).join(',');
-      await once(
-        `${campaign.id}|late-bodies|${isoWeek(today)}|${shortHash(list)}`,
-        () =>
-          this.#notifier.send({
-            campaignId: campaign.id,
-            recipients: [campaign.owner],
-            scope: 'late-bodies',
-            severity: 'high',
-            message: language => ({
-              kind: 'late-bodies',
-              campaignTitle: title(language),
-              bodies: late.map(b => ({ title: b.title, share: b.share })),
-            }),
-          }),
+      const summary = { bodies: late.map(b => b.stateBodyRef) };
+      const contentHash = shortHash(JSON.stringify(summary));
+      const last = await this.#store.lastNotice(
+        campaign.id,
+        campaign.owner,
+        'owner-late-bodies',
       );
+      const due =
+        !last || (last.period < today && last.contentHash !== contentHash);
+      if (
+        due &&
+        (await this.#store.recordNotice({
+          campaignId: campaign.id,
+          recipient: campaign.owner,
+          kind: 'owner-late-bodies',
+          period: today,
+          contentHash,
+          summary,
+        }))
+      ) {
+        const ok = await this.#notifier.send({
+          campaignId: campaign.id,
+          recipients: [campaign.owner],
+          scope: 'late-bodies',
+          severity: 'high',
+          message: language => ({
+            kind: 'late-bodies',
+            campaignTitle: title(language),
+            bodies: late.map(b => ({ title: b.title, share: b.share })),
+          }),
+        });
+        sent += ok ? 1 : 0;
+      }
     }
     return sent;
   }

@@ -13,6 +13,11 @@ export function campaignLink(campaignId: string, stateBody?: string): string {
   return stateBody ? `${path}?${new URLSearchParams({ stateBody })}` : path;
 }
 
+/** The campaigns page in the app, narrowed to one state body. */
+export function campaignsLink(stateBody: string): string {
+  return `/registry/campaigns?${new URLSearchParams({ stateBody })}`;
+}
+
 /**
  * Sends campaign reminders and escalations through the notifications
  * plugin, each person in the language they picked in Settings (the
@@ -48,6 +53,8 @@ export class CampaignNotifier {
     scope: string;
     severity: NotificationSeverity;
     stateBody?: string;
+    /** Where it leads; the campaign's page (for the body) by default. */
+    link?: string;
   }): Promise<boolean> {
     const recipients = [...new Set(options.recipients)];
     if (recipients.length === 0) {
@@ -59,7 +66,8 @@ export class CampaignNotifier {
         defaultLanguage: this.#language,
         render: language => ({
           ...renderCampaignMessage(options.message(language), language),
-          link: campaignLink(options.campaignId, options.stateBody),
+          link:
+            options.link ?? campaignLink(options.campaignId, options.stateBody),
           topic: 'registry-campaigns',
           scope: `registry:campaign:${options.campaignId}:${options.scope}`,
           severity: options.severity,

@@ -1,6 +1,16 @@
 import { DateTime } from 'luxon';
 import type { NotificationLanguage } from './readCampaignsConfig';
 
+/** A campaign's line in a body's weekly digest. */
+export type DigestLine = {
+  campaignTitle: string;
+  total: number;
+  done: number;
+  late: number;
+  atRisk: number;
+  nextMilestoneDate?: string;
+};
+
 /** What a campaign notification is about, with what its text needs. */
 export type CampaignMessage =
   | {
@@ -15,14 +25,27 @@ export type CampaignMessage =
       action: string;
     }
   | {
+      /** The week's digest to a body's heads, over its active campaigns. */
       kind: 'body-digest';
+      bodyTitle: string;
+      campaigns: DigestLine[];
+    }
+  | {
+      /**
+       * The day's notice to a state body: its systems at risk and late,
+       * grouped, with the worst few named (instead of one notice a system).
+       */
+      kind: 'body-daily';
       campaignTitle: string;
       bodyTitle: string;
       total: number;
       done: number;
       late: number;
       atRisk: number;
-      nextMilestoneDate?: string;
+      /** The worst systems (late first), their titles in the language. */
+      worst: string[];
+      /** The milestone missed or coming, YYYY-MM-DD. */
+      milestoneDate?: string;
     }
   | {
       kind: 'late-bodies';
@@ -80,34 +103,94 @@ export function renderCampaignMessage(
         },
       }[language];
     }
-    case 'body-digest': {
-      const next = message.nextMilestoneDate
-        ? day(message.nextMilestoneDate)
+    case 'body-daily': {
+      const date = message.milestoneDate
+        ? day(message.milestoneDate)
         : undefined;
+      const more = message.late + message.atRisk - message.worst.length;
+      const worst = (words: { and: string; more: string }) =>
+        message.worst.length === 0
+          ? ''
+          : ` ${message.worst.map(t => `«${t}»`).join(', ')}${
+              more > 0 ? ` ${words.and} ${more} ${words.more}` : ''
+            }.`;
       return {
         ru: {
-          title: `Неделя кампании «${message.campaignTitle}»: ${message.bodyTitle}`,
-          description: `Выполнено ${message.done} из ${
+          title: `Кампания «${message.campaignTitle}»: с опозданием ${message.late}, под угрозой ${message.atRisk}`,
+          description: `${message.bodyTitle}: выполнено ${message.done} из ${
             message.total
-          } систем; с опозданием ${message.late}, под угрозой ${
-            message.atRisk
-          }.${next ? ` Следующий срок — ${next}.` : ''}`,
+          } систем${date ? `, срок ${date}` : ''}.${worst({
+            and: 'и ещё',
+            more: 'систем',
+          })}`,
         },
         kk: {
-          title: `«${message.campaignTitle}» науқанының аптасы: ${message.bodyTitle}`,
-          description: `${message.total} жүйенің ${
+          title: `«${message.campaignTitle}» науқаны: кешіккені ${message.late}, қауіп төнгені ${message.atRisk}`,
+          description: `${message.bodyTitle}: ${message.total} жүйенің ${
             message.done
-          } орындалды; кешіккені ${message.late}, қауіп төнгені ${
-            message.atRisk
-          }.${next ? ` Келесі мерзім — ${next}.` : ''}`,
+          } орындалды${date ? `, мерзімі ${date}` : ''}.${worst({
+            and: 'және тағы',
+            more: 'жүйе',
+          })}`,
         },
         en: {
-          title: `Campaign week "${message.campaignTitle}": ${message.bodyTitle}`,
-          description: `${message.done} of ${message.total} systems done; ${
-            message.late
-          } late, ${message.atRisk} at risk.${
-            next ? ` Next deadline: ${next}.` : ''
-          }`,
+          title: `Campaign "${message.campaignTitle}": ${message.late} late, ${message.atRisk} at risk`,
+          description: `${message.bodyTitle}: ${message.done} of ${
+            message.total
+          } systems done${date ? `, deadline ${date}` : ''}.${worst({
+            and: 'and',
+            more: 'more',
+          }).replace(/«([^»]*)»/g, '"$1"')}`,
+        },
+      }[language];
+    }
+    case 'body-digest': {
+      const next = (c: DigestLine, words: string) =>
+        c.nextMilestoneDate ? ` ${words} ${day(c.nextMilestoneDate)}.` : '';
+      const lines: Record<NotificationLanguage, (c: DigestLine) => string> = {
+        ru: c =>
+          `Выполнено ${c.done} из ${c.total} систем; с опозданием ${
+            c.late
+          }, под угрозой ${c.atRisk}.${next(c, 'Следующий срок —')}`,
+        kk: c =>
+          `${c.total} жүйенің ${c.done} орындалды; кешіккені ${
+            c.late
+          }, қауіп төнгені ${c.atRisk}.${next(c, 'Келесі мерзім —')}`,
+        en: c =>
+          `${c.done} of ${c.total} systems done; ${c.late} late, ${
+            c.atRisk
+          } at risk.${next(c, 'Next deadline:')}`,
+      };
+      const quote = (t: string) => (language === 'en' ? `"${t}"` : `«${t}»`);
+      const description =
+        message.campaigns.length === 1
+          ? lines[language](message.campaigns[0])
+          : message.campaigns
+              .map(c => `${quote(c.campaignTitle)}: ${lines[language](c)}`)
+              .join(' ');
+      const one =
+        message.campaigns.length === 1
+          ? message.campaigns[0].campaignTitle
+          : undefined;
+      const n = message.campaigns.length;
+      return {
+        ru: {
+          title: one
+            ? `Неделя кампании «${one}»: ${message.bodyTitle}`
+            : `Неделя кампаний (${n}): ${message.bodyTitle}`,
+          description,
+        },
+        kk: {
+          title: one
+            ? `«${one}» науқанының аптасы: ${message.bodyTitle}`
+            : `Науқандар аптасы (${n}): ${message.bodyTitle}`,
+          description,
+        },
+        en: {
+          title: one
+            ? `Campaign week "${one}": ${message.bodyTitle}`
+            : `Campaigns week (${n}): ${message.bodyTitle}`,
+          description,
         },
       }[language];
     }

@@ -160,4 +160,40 @@ export interface CampaignStore {
    * with this key, who then sends it.
    */
   claimNotification(key: string, campaignId: string): Promise<boolean>;
+
+  /** The latest notice of a kind sent to a recipient for a campaign. */
+  lastNotice(
+    campaignId: string,
+    recipient: string,
+    kind: CampaignNoticeKind,
+  ): Promise<CampaignNotice | undefined>;
+  /**
+   * Records a notice as sent for its period; true only for the first caller
+   * (one replica), who then sends it.
+   */
+  recordNotice(notice: CampaignNotice): Promise<boolean>;
+}
+
+/**
+ * The kinds of grouped campaign notices: a body's daily notice and weekly
+ * digest, and the late bodies to a campaign's owner.
+ */
+export type CampaignNoticeKind =
+  | 'body-daily'
+  | 'body-digest'
+  | 'owner-late-bodies';
+
+/** A grouped notice as kept in the database. */
+export interface CampaignNotice {
+  campaignId: string;
+  /** The state body's Group ref. */
+  recipient: string;
+  kind: CampaignNoticeKind;
+  /** YYYY-MM-DD (daily) or YYYY-Www (weekly). */
+  period: string;
+  /** Digest of what it said; an unchanged notice is not sent again. */
+  contentHash: string;
+  /** What it said (counts, worst systems), as sent. */
+  summary: object;
+  sentAt?: string;
 }

@@ -18,6 +18,8 @@ import {
 import { Knex } from 'knex';
 import {
   CampaignComputation,
+  CampaignNotice,
+  CampaignNoticeKind,
   CampaignStore,
   CampaignSystemRow,
   CampaignWrite,
@@ -31,6 +33,7 @@ const HISTORY = 'registry_campaign_history';
 const READINESS = 'registry_readiness';
 const NOTIFICATIONS = 'registry_campaign_notifications';
 const ENTRIES = 'registry_campaign_entries';
+const NOTICES = 'registry_campaign_notices';
 
 /** Keeps IN lists and multi-row inserts well below every driver's limits. */
 const CHUNK = 200;
@@ -348,6 +351,7 @@ export class DatabaseCampaignStore implements CampaignStore {
           HISTORY,
           NOTIFICATIONS,
           ENTRIES,
+          NOTICES,
         ]) {
           await tx(table).whereIn('campaign_id', part).delete();
         }
@@ -707,6 +711,45 @@ export class DatabaseCampaignStore implements CampaignStore {
       .onConflict('key')
       .ignore()
       .returning('key');
+    return inserted.length > 0;
+  }
+
+  async lastNotice(
+    campaignId: string,
+    recipient: string,
+    kind: CampaignNoticeKind,
+  ): Promise<CampaignNotice | undefined> {
+    const row = await this.db(NOTICES)
+      .where({ campaign_id: campaignId, recipient, kind })
+      .orderBy('period', 'desc')
+      .first();
+    return row
+      ? {
+          campaignId: row.campaign_id,
+          recipient: row.recipient,
+          kind: row.kind,
+          period: row.period,
+          contentHash: row.content_hash,
+          summary: JSON.parse(row.summary),
+          sentAt: row.sent_at,
+        }
+      : undefined;
+  }
+
+  async recordNotice(notice: CampaignNotice): Promise<boolean> {
+    const inserted = await this.db(NOTICES)
+      .insert({
+        campaign_id: notice.campaignId,
+        recipient: notice.recipient,
+        kind: notice.kind,
+        period: notice.period,
+        content_hash: notice.contentHash,
+        summary: JSON.stringify(notice.summary),
+        sent_at: this.now().toISOString(),
+      })
+      .onConflict(['campaign_id', 'recipient', 'kind', 'period'])
+      .ignore()
+      .returning('period');
     return inserted.length > 0;
   }
 }

@@ -302,6 +302,59 @@ describe('DatabaseRegistryStore', () => {
       ).rejects.toThrow('cursor is not valid');
     });
 
+    it('counts a filter on its first page only; later pages carry that total in the cursor', async () => {
+      const knex = await databases.init(databaseId);
+      // No cache: any count a later page reported would come from the database.
+      const store = await DatabaseRegistryStore.create({
+        database: { getClient: async () => knex },
+        cacheTtlMs: 0,
+      });
+      await seed(store, FIXTURES);
+      const counts: string[] = [];
+      const onQuery = (q: { sql: string }) => {
+        if (/count\(\*\)/i.test(q.sql)) counts.push(q.sql);
+      };
+      knex.on('query', onQuery);
+      try {
+        const sort: RegistrySort = { field: 'name', order: 'asc' };
+        const first = await store.listSystems({ filter: {}, sort, limit: 2 });
+        expect(first.totalCount).toBe(5);
+        expect(counts).toHaveLength(1);
+        const second = await store.listSystems({
+          filter: {},
+          sort,
+          limit: 2,
+          cursor: first.nextCursor,
+        });
+        const third = await store.listSystems({
+          filter: {},
+          sort,
+          limit: 2,
+          cursor: second.nextCursor,
+        });
+        expect([second.totalCount, third.totalCount]).toEqual([5, 5]);
+        expect(counts).toHaveLength(1);
+        expect(
+          [...first.items, ...second.items, ...third.items].map(i => i.name),
+        ).toEqual(FIXTURES.map(s => s.name).sort());
+
+        // The same cursor with another filter still pages, but its total
+        // belongs to the filter it was counted for: counted again.
+        const narrowed = await store.listSystems({
+          filter: { critical: true },
+          sort,
+          limit: 2,
+          cursor: first.nextCursor,
+        });
+        expect(counts).toHaveLength(2);
+        expect(narrowed.totalCount).toBe(
+          (await names(store, { critical: true })).length,
+        );
+      } finally {
+        knex.off('query', onQuery);
+      }
+    });
+
     it('counts by platform status, lifecycle stage and owner', async () => {
       const store = await createStore(databaseId);
       await seed(store, FIXTURES);

@@ -100,7 +100,11 @@ export type RegistrySystemPage = {
   items: RegistrySystem[];
   /** Pass as `cursor` to get the next page; absent on the last page. */
   nextCursor?: string;
-  /** How many systems match the filter, over all pages. */
+  /**
+   * How many systems match the filter, over all pages: counted for the
+   * first page; later pages report that count (carried in their cursor)
+   * rather than counting again on every page.
+   */
   totalCount: number;
 };
 

@@ -58,8 +58,14 @@ export async function startSuiteBackend(
     readingAllow?: JsonObject[];
     /** More `registry` config, e.g. `platformInventories`. */
     registry?: JsonObject;
-    /** More plugins or modules, e.g. the moratorium's exemption source. */
+    /** More `catalog` config, e.g. `processingInterval` (benchmarks). */
+    catalog?: JsonObject;
+    /** More features, e.g. a catalog module providing synthetic systems. */
     features?: BackendFeature[];
+    /** Systems the register must hold before this returns; the demo's by default. */
+    systems?: number;
+    /** How long to wait for the catalog and the register to hold them. */
+    syncTimeoutMs?: number;
   } = {},
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'qaztech-authz-'));
@@ -130,6 +136,7 @@ export async function startSuiteBackend(
           catalog: {
             rules: [{ allow: ['System', 'Group', 'User', 'Location'] }],
             locations: exampleLocations(),
+            ...options.catalog,
           },
           // As in app-config.yaml: the demo systems file stands in for the
           // national register, so its records are believed.
@@ -165,7 +172,8 @@ export async function startSuiteBackend(
 
   // The register is a projection of the catalog: once the catalog has
   // processed every demo system, a sync fills it.
-  const systems = entitiesInFiles(EXAMPLE_FILES.System).length;
+  const systems =
+    options.systems ?? entitiesInFiles(EXAMPLE_FILES.System).length;
   await eventually(async () => {
     await scheduler!.triggerTask('registry-sync');
     const res = await request(server)
@@ -176,7 +184,7 @@ export async function startSuiteBackend(
         `The register has ${res.body?.totalCount} of ${systems} systems`,
       );
     }
-  }, 120_000);
+  }, options.syncTimeoutMs ?? 120_000);
 
   async function serviceToken(targetPluginId: string): Promise<string> {
     const auth = probeAuth!;
