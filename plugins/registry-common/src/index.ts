@@ -139,3 +139,4 @@ export type {
   SimilarSystem,
   SystemCampaign,
 } from './campaignsApi';
+export { titleComparator, titleInLanguage } from './titles';
