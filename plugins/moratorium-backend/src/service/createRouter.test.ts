@@ -238,10 +238,8 @@ describe.each(databases.eachSupportedId())(
       expect(backend.sent).toEqual(
         expect.arrayContaining([
           {
-            recipients: {
-              type: 'entity',
-              entityRef: ['group:default/qaztech-commission-secretaries'],
-            },
+            // The secretaries' group, expanded to its members.
+            recipients: { type: 'entity', entityRef: [USERS.secretary] },
             payload: expect.objectContaining({
               title: `Новая заявка ${number}`,
               link: `/moratorium/requests/${id}`,
@@ -338,7 +336,12 @@ describe.each(databases.eachSupportedId())(
       expect(backend.sent).toContainEqual({
         recipients: {
           type: 'entity',
-          entityRef: ['group:default/qaztech-commission-members'],
+          entityRef: [
+            USERS.member1,
+            USERS.member2,
+            USERS.member3,
+            USERS.conflictedMember,
+          ],
         },
         payload: expect.objectContaining({
           title: `Заявка ${agenda.body.number} в повестке ${day(7)}`,
@@ -1017,10 +1020,7 @@ describe.each(databases.eachSupportedId())(
         {
           recipients: {
             type: 'entity',
-            entityRef: [
-              USERS.applicant,
-              'group:default/qaztech-commission-secretaries',
-            ],
+            entityRef: [USERS.applicant, USERS.secretary],
           },
           payload: expect.objectContaining({
             title: expect.stringContaining('истекает'),

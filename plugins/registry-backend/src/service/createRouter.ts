@@ -9,6 +9,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  DEFAULT_USER_LANGUAGE,
   MORATORIUM_TIME_ZONE,
   registryCampaignCreatePermission,
   registryCampaignReadPermission,
@@ -30,6 +31,7 @@ import {
 } from '@qaztech/plugin-registry-common';
 import { parseFilter } from './parseFilter';
 import { renderAction } from '../campaigns/campaignMessages';
+import { DatabaseUserLanguageStore } from '../database/DatabaseUserLanguageStore';
 
 /** Rows read from the database for each write of the CSV export. */
 const EXPORT_BATCH = 1000;
@@ -124,6 +126,7 @@ const LATE_CSV_COLUMNS = [
 export interface RouterOptions {
   store: RegistryStore;
   campaigns: CampaignService;
+  languages: DatabaseUserLanguageStore;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }
@@ -136,7 +139,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth, campaigns } = options;
+  const { store, httpAuth, campaigns, languages } = options;
   const authorize = createAuthorizer(options);
   const router = createValidatedOpenApiRouter(spec);
 
@@ -338,6 +341,33 @@ export async function createRouter(
   router.get('/integrations', async (req, res) => {
     await authorize(req, registrySystemReadPermission);
     res.json(await campaigns.integrations(req.query.stateBody));
+  });
+
+  // A person's language: each user reads and sets only their own, the one
+  // in their sign-in token; no permission can widen that.
+  router.get('/me/language', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
+    const picked = await languages.getLanguage(principal.userEntityRef);
+    res.json({ language: picked ?? DEFAULT_USER_LANGUAGE, picked: !!picked });
+  });
+
+  router.put('/me/language', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
+    await languages.setLanguage(principal.userEntityRef, req.body.language);
+    res.json({ language: req.body.language, picked: true });
+  });
+
+  // Other plugins read languages to write notifications; users cannot list
+  // who speaks what.
+  router.post('/user-languages', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const found = await languages.getLanguages(req.body.userRefs);
+    res.json({
+      items: Object.entries(found).map(([userRef, language]) => ({
+        userRef,
+        language,
+      })),
+    });
   });
 
   return router;
