@@ -27,11 +27,23 @@ async function wordsSplitAcrossLines(page: Page): Promise<SplitWord[]> {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? '';
-        const words = /\S+/g;
-        for (let m = words.exec(text); m; m = words.exec(text)) {
+        // A word is a run without spaces; a compound joined by a hyphen
+        // between letters («контакт-центр») may wrap after its hyphen, as in
+        // print, but a number or code («ИС-83319», «2026-12-08») may not.
+        const pieces: { index: number; word: string }[] = [];
+        const runs = /\S+/g;
+        for (let r = runs.exec(text); r; r = runs.exec(text)) {
+          const parts = r[0].split(/(?<=\p{L}-)(?=\p{L})/u);
+          let offset = r.index;
+          for (const part of parts) {
+            pieces.push({ index: offset, word: part });
+            offset += part.length;
+          }
+        }
+        for (const m of pieces) {
           const range = document.createRange();
           range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
+          range.setEnd(node, m.index + m.word.length);
           const tops = new Set<number>();
           for (const rect of Array.from(range.getClientRects())) {
             if (rect.width > 0 && rect.height > 0) {
@@ -40,7 +52,7 @@ async function wordsSplitAcrossLines(page: Page): Promise<SplitWord[]> {
           }
           if (tops.size > 1) {
             found.push({
-              word: m[0],
+              word: m.word,
               lines: tops.size,
               cell: (cell.innerText || '').slice(0, 80),
             });
