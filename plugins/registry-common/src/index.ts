@@ -74,7 +74,14 @@ export {
   foldText,
   likePattern,
 } from './searchText';
-export { UTF8_BOM, csvLine } from './csv';
+export {
+  CSV_SEPARATORS,
+  UTF8_BOM,
+  csvDocument,
+  csvLine,
+  parseCsvSeparator,
+} from './csv';
+export type { CsvSeparator } from './csv';
 export {
   DISPLAY_TIME_ZONE,
   almatyCalendarDate,

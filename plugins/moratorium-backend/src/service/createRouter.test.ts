@@ -931,6 +931,20 @@ describe.each(databases.eachSupportedId())(
         '\uFEFFrequestNumber,outcome,state,protocolNumber,sittingDate,expiresAt,system,stateBody,conditions,reasons,recordedAt',
       );
       expect(csv.text).toContain(',approved,approved,П-1,');
+      const semicolons = await request(backend.server)
+        .get('/api/moratorium/decisions/export.csv')
+        .query({ system: 'system:default/listed', sep: ';' })
+        .set('Authorization', as(USERS.developer));
+      expectStatus(semicolons, 200);
+      expect(semicolons.text.split('\r\n')[0]).toBe(
+        '\uFEFFrequestNumber;outcome;state;protocolNumber;sittingDate;expiresAt;system;stateBody;conditions;reasons;recordedAt',
+      );
+      expect(semicolons.text).toContain(';approved;approved;П-1;');
+      const badSep = await request(backend.server)
+        .get('/api/moratorium/decisions/export.csv?sep=tab')
+        .set('Authorization', as(USERS.developer));
+      expectStatus(badSep, 400);
+      expect(badSep.body.error.message).toMatch(/sep/);
 
       const badState = await request(backend.server)
         .get('/api/moratorium/requests?state=nonsense')

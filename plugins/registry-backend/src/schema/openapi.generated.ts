@@ -21,6 +21,18 @@ export const spec = {
   ],
   components: {
     parameters: {
+      sep: {
+        name: 'sep',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description:
+          'The field separator: `,` (the default, RFC 4180) or `;`, which Excel and LibreOffice expect in the ru and kk locales. Anything else is a 400.',
+        schema: {
+          type: 'string',
+          enum: [',', ';'],
+        },
+      },
       owner: {
         name: 'owner',
         in: 'query',
@@ -1415,6 +1427,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/q',
           },
+          {
+            $ref: '#/components/parameters/sep',
+          },
         ],
         responses: {
           '200': {
@@ -1799,6 +1814,9 @@ export const spec = {
               type: 'string',
               maxLength: 255,
             },
+          },
+          {
+            $ref: '#/components/parameters/sep',
           },
         ],
         responses: {

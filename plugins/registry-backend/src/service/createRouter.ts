@@ -27,6 +27,7 @@ import { createAuthorizer } from './createAuthorizer';
 import {
   UTF8_BOM,
   csvLine,
+  parseCsvSeparator,
   findUnsafeText,
 } from '@qaztech/plugin-registry-common';
 import { parseFilter } from './parseFilter';
@@ -190,6 +191,7 @@ export async function createRouter(
 
   router.get('/export.csv', async (req, res) => {
     await authorize(req, registryExportPermission);
+    const sep = parseCsvSeparator(req.query.sep);
     const filter = parseFilter(req.query);
     const day = DateTime.now().setZone(MORATORIUM_TIME_ZONE).toISODate();
     res.status(200);
@@ -198,7 +200,14 @@ export async function createRouter(
       'Content-Disposition',
       `attachment; filename="register-${day}.csv"`,
     );
-    await write(res, UTF8_BOM + csvLine(CSV_COLUMNS.map(([name]) => name)));
+    await write(
+      res,
+      UTF8_BOM +
+        csvLine(
+          CSV_COLUMNS.map(([name]) => name),
+          sep,
+        ),
+    );
     for await (const batch of store.streamSystems(filter, EXPORT_BATCH)) {
       if (res.destroyed) {
         return; // the client went away; stop reading the database
@@ -206,7 +215,12 @@ export async function createRouter(
       await write(
         res,
         batch
-          .map(system => csvLine(CSV_COLUMNS.map(([, value]) => value(system))))
+          .map(system =>
+            csvLine(
+              CSV_COLUMNS.map(([, value]) => value(system)),
+              sep,
+            ),
+          )
           .join(''),
       );
     }
@@ -278,6 +292,7 @@ export async function createRouter(
 
   router.get('/campaigns/:id/late.csv', async (req, res) => {
     await authorize(req, registryCampaignReadPermission);
+    const sep = parseCsvSeparator(req.query.sep);
     const language = campaigns.language;
     const rows = campaigns.lateSystems(req.params.id, req.query.stateBody);
     // Reading the first batch before the headers turns an unknown campaign
@@ -291,7 +306,7 @@ export async function createRouter(
       'Content-Disposition',
       `attachment; filename="${req.params.id}-late-${day}.csv"`,
     );
-    await write(res, UTF8_BOM + csvLine(LATE_CSV_COLUMNS));
+    await write(res, UTF8_BOM + csvLine(LATE_CSV_COLUMNS, sep));
     while (!next.done) {
       if (res.destroyed) {
         return;
@@ -300,16 +315,19 @@ export async function createRouter(
         res,
         next.value
           .map(s =>
-            csvLine([
-              s.entityRef,
-              s.title.ru,
-              s.title.kk,
-              s.title.en,
-              s.stateBodyRef,
-              s.bodyTitle,
-              s.responsible.join(';'),
-              renderAction(s.whatToDo, language),
-            ]),
+            csvLine(
+              [
+                s.entityRef,
+                s.title.ru,
+                s.title.kk,
+                s.title.en,
+                s.stateBodyRef,
+                s.bodyTitle,
+                s.responsible.join(';'),
+                renderAction(s.whatToDo, language),
+              ],
+              sep,
+            ),
           )
           .join(''),
       );
