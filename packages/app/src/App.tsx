@@ -5,7 +5,10 @@ import registryPlugin from '@qaztech/plugin-registry/alpha';
 import securityReadinessPlugin from '@qaztech/plugin-security-readiness/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { pickersModule } from './modules/pickers';
+import { presentationModule } from './modules/presentation';
 import { signInModule } from './modules/signIn';
+import { themeModule } from './modules/theme';
 import { translationsModule } from './translations';
 
 export default createApp({
@@ -16,7 +19,10 @@ export default createApp({
     securityReadinessPlugin,
     navModule,
     homeModule,
+    pickersModule,
+    presentationModule,
     signInModule,
+    themeModule,
     translationsModule,
   ],
 });

@@ -176,6 +176,7 @@ export type {
   SimilarSystem,
   SystemCampaign,
 } from './campaignsApi';
+export { titleComparator, titleInLanguage } from './titles';
 export {
   DEFAULT_USER_LANGUAGE,
   USER_LANGUAGES,

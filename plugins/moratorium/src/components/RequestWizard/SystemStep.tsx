@@ -3,7 +3,10 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import List from '@material-ui/core/List';
@@ -205,11 +208,15 @@ export function SystemStep(props: StepProps) {
             ...(form.stateBodyRef ? [form.stateBodyRef] : []),
           ]),
         ].map(ref => (
-          <option key={ref} value={ref}>
-            {ref}
-          </option>
+          <StateBodyOption key={ref} entityRef={ref} />
         ))}
       </TextField>
     </Box>
   );
+}
+
+/** A state body in the select, by its name rather than its entity ref. */
+function StateBodyOption(props: { entityRef: string }) {
+  const { primaryTitle } = useEntityPresentation(props.entityRef);
+  return <option value={props.entityRef}>{primaryTitle}</option>;
 }

@@ -21,6 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { registryApiRef } from '../../api';
 import { registryTranslationRef } from '../../translations';
 import { ownerTitle } from '../RegisterPage/ownerTitle';
+import { useEntityTitles, useTitleComparator } from '../useEntityTitles';
 import { useLocalizedTitle } from '../useLocalizedTitle';
 import { useRegistryTabs } from '../useRegistryLinks';
 import { IntegrationGraphView } from './IntegrationGraphView';
@@ -55,9 +56,16 @@ export function IntegrationsPage() {
       ),
     [graph.value, localized],
   );
-  const bodies = [...(stats.value?.byOwner ?? [])].sort((a, b) =>
-    ownerTitle(a).localeCompare(ownerTitle(b)),
+  const bodyTitles = useEntityTitles(
+    stats.value?.byOwner.map(owner => owner.ref),
   );
+  const compareTitles = useTitleComparator();
+  const bodies = (stats.value?.byOwner ?? [])
+    .map(owner => ({
+      ...owner,
+      title: owner.title ?? bodyTitles.get(owner.ref),
+    }))
+    .sort((a, b) => compareTitles(ownerTitle(a), ownerTitle(b)));
   const channel = (via: 'shep' | 'direct') => t(`integrationChannel.${via}`);
 
   return (

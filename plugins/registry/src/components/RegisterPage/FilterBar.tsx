@@ -20,6 +20,7 @@ import { RegistryStats } from '../../api';
 import { registryTranslationRef } from '../../translations';
 import { PLATFORM_STATUS_COLORS } from '../PlatformStatusChip';
 import { ownerTitle } from './ownerTitle';
+import { useTitleComparator } from '../useEntityTitles';
 import { NO_FILTERS, RegisterFilters } from './RegisterFilters';
 
 /** One facet: a native select whose first option clears it. */
@@ -68,6 +69,7 @@ export function FilterBar(props: {
 }) {
   const { filters, stats, onChange } = props;
   const { t } = useTranslationRef(registryTranslationRef);
+  const compareTitles = useTitleComparator();
   const [text, setText] = useState(filters.q);
 
   useDebounce(
@@ -88,7 +90,7 @@ export function FilterBar(props: {
       : t('filters.option', { label, amount: String(count) });
 
   const owners = [...(stats?.byOwner ?? [])].sort((a, b) =>
-    ownerTitle(a).localeCompare(ownerTitle(b)),
+    compareTitles(ownerTitle(a), ownerTitle(b)),
   );
 
   const setSelect =

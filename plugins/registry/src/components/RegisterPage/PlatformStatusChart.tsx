@@ -6,6 +6,7 @@ import { RegistryOwnerStats } from '../../api';
 import { registryTranslationRef } from '../../translations';
 import { PLATFORM_STATUS_COLORS } from '../PlatformStatusChip';
 import { ownerTitle } from './ownerTitle';
+import { useTitleComparator } from '../useEntityTitles';
 
 /** How many state bodies the chart shows. */
 export const CHART_BODIES = 15;
@@ -17,9 +18,11 @@ export const CHART_BODIES = 15;
  */
 export function PlatformStatusChart(props: { byOwner: RegistryOwnerStats[] }) {
   const { t } = useTranslationRef(registryTranslationRef);
+  const compareTitles = useTitleComparator();
   const bodies = [...props.byOwner]
     .sort(
-      (a, b) => b.total - a.total || ownerTitle(a).localeCompare(ownerTitle(b)),
+      (a, b) =>
+        b.total - a.total || compareTitles(ownerTitle(a), ownerTitle(b)),
     )
     .slice(0, CHART_BODIES);
   const max = Math.max(1, ...bodies.map(body => body.total));

@@ -21,6 +21,7 @@ import {
 import { SystemsTable, TableSort } from './SystemsTable';
 import { useRegisterSystems } from './useRegisterSystems';
 import { useRegistryTabs } from '../useRegistryLinks';
+import { useEntityTitles } from '../useEntityTitles';
 
 /**
  * The register of state information systems: counts by platform status per
@@ -43,15 +44,30 @@ export function RegisterPage() {
   });
   const stats = useAsync(() => registryApi.getStats(), [registryApi]);
 
+  // The stats name state bodies by ref; people know them by their names.
+  const presentedOwners = useEntityTitles(
+    stats.value?.byOwner.map(owner => owner.ref),
+  );
+  const statsWithTitles = useMemo(
+    () =>
+      stats.value && {
+        ...stats.value,
+        byOwner: stats.value.byOwner.map(owner => ({
+          ...owner,
+          title: owner.title ?? presentedOwners.get(owner.ref),
+        })),
+      },
+    [stats.value, presentedOwners],
+  );
   const ownerTitles = useMemo(
     () =>
       new Map(
-        (stats.value?.byOwner ?? []).map(owner => [
+        (statsWithTitles?.byOwner ?? []).map(owner => [
           owner.ref,
           ownerTitle(owner),
         ]),
       ),
-    [stats.value],
+    [statsWithTitles],
   );
 
   return (
@@ -69,15 +85,15 @@ export function RegisterPage() {
             <Box p={2}>
               {stats.error && <ResponseErrorPanel error={stats.error} />}
               {stats.loading && <Progress />}
-              {stats.value && (
-                <PlatformStatusChart byOwner={stats.value.byOwner} />
+              {statsWithTitles && (
+                <PlatformStatusChart byOwner={statsWithTitles.byOwner} />
               )}
             </Box>
           </Paper>
         </Box>
         <FilterBar
           filters={filters}
-          stats={stats.value}
+          stats={statsWithTitles}
           onChange={setFilters}
         />
         {systems.error && <ResponseErrorPanel error={systems.error} />}

@@ -6,7 +6,10 @@ import {
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -48,7 +51,12 @@ function systemName(systemRef: string): string {
 function SystemLink(props: { systemRef: string; title?: string }) {
   const { t } = useTranslationRef(securityReadinessTranslationRef);
   const links = useSecurityReadinessLinks();
-  const name = props.title || systemName(props.systemRef);
+  // Without a title from the backend, the app's presentation names the
+  // system (its register title in the reader's language).
+  const presented = useEntityPresentation(props.systemRef, {
+    defaultKind: 'system',
+  });
+  const name = props.title || presented.primaryTitle;
   return (
     <Link
       to={links.scorecard(props.systemRef)}
