@@ -5,6 +5,8 @@ import registryPlugin from '@qaztech/plugin-registry/alpha';
 import securityReadinessPlugin from '@qaztech/plugin-security-readiness/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { searchModule } from './modules/search';
+import { catalogModule } from './modules/catalog';
 import { signInModule } from './modules/signIn';
 import { translationsModule } from './translations';
 
@@ -16,6 +18,8 @@ export default createApp({
     securityReadinessPlugin,
     navModule,
     homeModule,
+    searchModule,
+    catalogModule,
     signInModule,
     translationsModule,
   ],
