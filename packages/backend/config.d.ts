@@ -12,6 +12,15 @@ export interface Config {
     };
   };
   qaztech?: {
+    lifecycle?: {
+      /**
+       * How long a shutdown (SIGTERM) may take before the process ends
+       * anyway, as a duration (`{ seconds: 20 }` or an ISO/`'20s'`
+       * string). Default 20 seconds; keep it below the orchestrator's grace
+       * period (30 s in Kubernetes).
+       */
+      shutdownTimeout?: string | { [unit: string]: number };
+    };
     demo?: {
       /**
        * Development only: a YAML file of tool facts (findings, OpenSSF

@@ -10,10 +10,14 @@ import { authModuleDemoProvider } from './modules/demoSignIn';
 import { authModuleQazTechOidcProvider } from './modules/oidcSignIn';
 import { securityReadinessModuleDemoFacts } from './modules/demoReadinessFacts';
 import { checkConfigAtStart } from './startup/checkAtStart';
+import { shutdownDeadlineModule } from './modules/shutdownDeadline';
 
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
+// a shutdown ends within qaztech.lifecycle.shutdownTimeout even when open
+// WebSockets keep the HTTP server from closing (./modules/shutdownDeadline)
+backend.add(shutdownDeadlineModule);
 backend.add(import('@backstage/plugin-proxy-backend'));
 
 // scaffolder plugin

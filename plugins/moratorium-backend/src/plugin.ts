@@ -4,7 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { localizedNotificationServiceRef } from '@qaztech/plugin-registry-node';
 import {
   moratoriumPermissions,
   moratoriumRequestReadPermission,
@@ -67,7 +67,7 @@ export const moratoriumPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
-        notifications: notificationService,
+        notifications: localizedNotificationServiceRef,
       },
       async init(deps) {
         const { logger, auth, catalog } = deps;
@@ -78,7 +78,7 @@ export const moratoriumPlugin = createBackendPlugin({
           checkpointSink: readCheckpointSink(deps.config),
         });
         const notifier = new MoratoriumNotifier({
-          notifications: deps.notifications,
+          sender: deps.notifications,
           logger,
           language: config.language,
           secretaryGroups: config.secretaryGroups,

@@ -12,6 +12,8 @@ import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
 import { createRouter } from './service/createRouter';
 import { RegistrySync } from './service/RegistrySync';
 import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { DatabaseUserLanguageStore } from './database/DatabaseUserLanguageStore';
+import { LocalizedNotificationSender } from '@qaztech/plugin-registry-node';
 import { CampaignEngine } from './campaigns/CampaignEngine';
 import { CampaignNotifier } from './campaigns/CampaignNotifier';
 import { CampaignService } from './campaigns/CampaignService';
@@ -62,6 +64,19 @@ export const registryPlugin = createBackendPlugin({
             : {}),
         });
 
+        const languages = await DatabaseUserLanguageStore.create({
+          database: deps.database,
+          // The registry store above has just run the same migrations.
+          skipMigrations: true,
+        });
+        const localizedNotifications = new LocalizedNotificationSender({
+          notifications: deps.notifications,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          languages,
+          logger,
+        });
+
         const campaignsConfig = readCampaignsConfig(config);
         const campaignStore = await DatabaseCampaignStore.create({
           database: deps.database,
@@ -92,7 +107,7 @@ export const registryPlugin = createBackendPlugin({
             headsGroup: campaignsConfig.headsGroup,
           }),
           notifier: new CampaignNotifier({
-            notifications: deps.notifications,
+            sender: localizedNotifications,
             logger,
             language: campaignsConfig.language,
           }),
@@ -148,7 +163,9 @@ export const registryPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(registryPermissions);
-        deps.httpRouter.use(await createRouter({ store, campaigns, ...deps }));
+        deps.httpRouter.use(
+          await createRouter({ store, campaigns, languages, ...deps }),
+        );
       },
     });
   },

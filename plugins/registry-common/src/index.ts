@@ -2,7 +2,8 @@
  * The state information system model shared by the registry plugins: types,
  * schema and validation of the `spec.registry` block, the БИН check,
  * transliteration of titles to entity names, the moratorium rule, the
- * working-day calendar (Asia/Almaty), campaigns (national deadlines) with
+ * working-day calendar (Asia/Almaty), the formats people read (dates,
+ * numbers, scores) and CSV, campaigns (national deadlines) with
  * their progress rules, and the registry permissions.
  *
  * @packageDocumentation
@@ -73,7 +74,26 @@ export {
   foldText,
   likePattern,
 } from './searchText';
-export { UTF8_BOM, csvLine } from './csv';
+export {
+  CSV_SEPARATORS,
+  UTF8_BOM,
+  csvDocument,
+  csvLine,
+  parseCsvSeparator,
+} from './csv';
+export type { CsvSeparator } from './csv';
+export {
+  DISPLAY_TIME_ZONE,
+  almatyCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  formatScore,
+  toFormatLanguage,
+  todayInAlmaty,
+} from './format';
+export type { DateInput, FormatLanguage, FormatNumberOptions } from './format';
 export {
   DEFAULT_HOLIDAYS,
   DEFAULT_WORKING_CALENDAR,
@@ -139,3 +159,9 @@ export type {
   SimilarSystem,
   SystemCampaign,
 } from './campaignsApi';
+export {
+  DEFAULT_USER_LANGUAGE,
+  USER_LANGUAGES,
+  isUserLanguage,
+} from './languages';
+export type { UserLanguage } from './languages';

@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  AppRootElementBlueprint,
   PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
@@ -10,6 +11,7 @@ import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import { isStateInformationSystem } from '@qaztech/plugin-registry-common';
 import { RegistryClient, registryApiRef } from './api';
 import { rootRouteRef } from './routes';
+import { LanguageRecorder } from './components/LanguageRecorder';
 
 /**
  * The registry backend client.
@@ -101,6 +103,17 @@ export const registrySimilarSystemsEntityCard = EntityCardBlueprint.make({
  *
  * @alpha
  */
+/**
+ * Records the language the user picks in Settings, so that their
+ * notifications are written in it.
+ *
+ * @alpha
+ */
+export const registryLanguageRecorder = AppRootElementBlueprint.make({
+  name: 'language-recorder',
+  params: { element: <LanguageRecorder /> },
+});
+
 const registryPlugin = createFrontendPlugin({
   pluginId: 'registry',
   title: 'Register',
@@ -114,6 +127,7 @@ const registryPlugin = createFrontendPlugin({
     registryEntityCard,
     registryCampaignsEntityCard,
     registrySimilarSystemsEntityCard,
+    registryLanguageRecorder,
   ],
 });
 

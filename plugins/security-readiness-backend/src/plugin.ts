@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { localizedNotificationServiceRef } from '@qaztech/plugin-registry-node';
 import { securityReadinessPermissions } from '@qaztech/plugin-security-readiness-common';
 import {
   FactCollector,
@@ -61,7 +61,7 @@ export const securityReadinessPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
-        notifications: notificationService,
+        notifications: localizedNotificationServiceRef,
       },
       async init(deps) {
         const { logger } = deps;
@@ -139,7 +139,7 @@ export const securityReadinessPlugin = createBackendPlugin({
           store,
           engine,
           notifier: new SecurityReadinessNotifier({
-            notifications: deps.notifications,
+            sender: deps.notifications,
             logger,
             language: config.notifications.language,
             scorecard: config.scorecard,

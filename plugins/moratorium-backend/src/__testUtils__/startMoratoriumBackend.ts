@@ -15,6 +15,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  UserLanguage,
+  userLanguageReaderServiceRef,
+} from '@qaztech/plugin-registry-node';
+import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
@@ -238,6 +242,8 @@ export async function startMoratoriumBackend(
       useNullAsDefault: true,
     });
   const grants: Record<string, string[]> = structuredClone(GRANTS);
+  // The languages people picked in Settings (nobody, unless a test says).
+  const languages: Record<string, UserLanguage> = {};
   const sent: NotificationSendOptions[] = [];
   const state = { registryDown: false };
   const catalog = catalogServiceMock({ entities: ENTITIES });
@@ -328,6 +334,17 @@ export async function startMoratoriumBackend(
           },
         }),
       }),
+      createServiceFactory({
+        service: userLanguageReaderServiceRef,
+        deps: {},
+        factory: () => ({
+          async getLanguages(refs: string[]) {
+            return Object.fromEntries(
+              refs.filter(r => languages[r]).map(r => [r, languages[r]]),
+            );
+          },
+        }),
+      }),
     ],
   });
 
@@ -337,6 +354,8 @@ export async function startMoratoriumBackend(
     grants,
     /** Every notification sent so far. */
     sent,
+    /** The languages users picked; tests may add some. */
+    languages,
     /** System refs the catalog was asked to refresh. */
     refreshed,
     /** Makes the stand-in registry answer 503. */

@@ -1,8 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  NotificationRecipients,
-  NotificationService,
-} from '@backstage/plugin-notifications-node';
+import type { LocalizedNotificationService } from '@qaztech/plugin-registry-node';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { RequestState } from '@qaztech/plugin-moratorium-common';
 import { NotificationLanguage } from '../service/readMoratoriumConfig';
@@ -22,26 +19,28 @@ export function requestLink(id: string): string {
 }
 
 /**
- * Tells people about requests through the notifications plugin, in the
- * configured language. Sending happens after the change is committed, and a
+ * Tells people about requests through the notifications plugin, each in
+ * the language they picked in Settings (the configured language for those
+ * who never did). Sending happens after the change is committed, and a
  * failure to send is logged, never thrown: a lost notice must not undo a
  * recorded transition.
  */
 export class MoratoriumNotifier {
-  readonly #notifications: NotificationService;
+  readonly #sender: LocalizedNotificationService;
   readonly #logger: LoggerService;
   readonly #language: NotificationLanguage;
   readonly #secretaryGroups: string[];
   readonly #commissionGroups: string[];
 
   constructor(options: {
-    notifications: NotificationService;
+    sender: LocalizedNotificationService;
     logger: LoggerService;
+    /** The language of people who never picked one. */
     language: NotificationLanguage;
     secretaryGroups: string[];
     commissionGroups: string[];
   }) {
-    this.#notifications = options.notifications;
+    this.#sender = options.sender;
     this.#logger = options.logger;
     this.#language = options.language;
     this.#secretaryGroups = options.secretaryGroups;
@@ -133,17 +132,17 @@ export class MoratoriumNotifier {
     scope: string,
     severity: NotificationSeverity,
   ): Promise<void> {
-    const recipients: NotificationRecipients = { type: 'entity', entityRef };
     try {
-      await this.#notifications.send({
-        recipients,
-        payload: {
-          ...renderMessage(message, this.#language),
+      await this.#sender.send({
+        recipients: entityRef,
+        defaultLanguage: this.#language,
+        render: language => ({
+          ...renderMessage(message, language),
           link: requestLink(request.id),
           topic: 'moratorium',
           scope: `moratorium:${request.id}:${scope}`,
           severity,
-        },
+        }),
       });
     } catch (error) {
       this.#logger.warn('Could not send a moratorium notification', {

@@ -21,6 +21,18 @@ export const spec = {
   ],
   components: {
     parameters: {
+      sep: {
+        name: 'sep',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description:
+          'The field separator: `,` (the default, RFC 4180) or `;`, which Excel and LibreOffice expect in the ru and kk locales. Anything else is a 400.',
+        schema: {
+          type: 'string',
+          enum: [',', ';'],
+        },
+      },
       id: {
         name: 'id',
         in: 'path',
@@ -1449,6 +1461,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/sep',
           },
         ],
         responses: {

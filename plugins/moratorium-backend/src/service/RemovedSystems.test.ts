@@ -20,6 +20,7 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { userLanguageReaderServiceRef } from '@qaztech/plugin-registry-node';
 import knexFactory, { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import request from 'supertest';
@@ -193,6 +194,12 @@ async function start(knex: Knex) {
             sent.push(notification);
           },
         }),
+      }),
+      // Nobody picked a language: notices go out in the configured one.
+      createServiceFactory({
+        service: userLanguageReaderServiceRef,
+        deps: {},
+        factory: () => ({ getLanguages: async () => ({}) }),
       }),
     ],
   });

@@ -238,10 +238,8 @@ describe.each(databases.eachSupportedId())(
       expect(backend.sent).toEqual(
         expect.arrayContaining([
           {
-            recipients: {
-              type: 'entity',
-              entityRef: ['group:default/qaztech-commission-secretaries'],
-            },
+            // The secretaries' group, expanded to its members.
+            recipients: { type: 'entity', entityRef: [USERS.secretary] },
             payload: expect.objectContaining({
               title: `Новая заявка ${number}`,
               link: `/moratorium/requests/${id}`,
@@ -338,7 +336,12 @@ describe.each(databases.eachSupportedId())(
       expect(backend.sent).toContainEqual({
         recipients: {
           type: 'entity',
-          entityRef: ['group:default/qaztech-commission-members'],
+          entityRef: [
+            USERS.member1,
+            USERS.member2,
+            USERS.member3,
+            USERS.conflictedMember,
+          ],
         },
         payload: expect.objectContaining({
           title: `Заявка ${agenda.body.number} в повестке ${day(7)}`,
@@ -928,6 +931,20 @@ describe.each(databases.eachSupportedId())(
         '\uFEFFrequestNumber,outcome,state,protocolNumber,sittingDate,expiresAt,system,stateBody,conditions,reasons,recordedAt',
       );
       expect(csv.text).toContain(',approved,approved,П-1,');
+      const semicolons = await request(backend.server)
+        .get('/api/moratorium/decisions/export.csv')
+        .query({ system: 'system:default/listed', sep: ';' })
+        .set('Authorization', as(USERS.developer));
+      expectStatus(semicolons, 200);
+      expect(semicolons.text.split('\r\n')[0]).toBe(
+        '\uFEFFrequestNumber;outcome;state;protocolNumber;sittingDate;expiresAt;system;stateBody;conditions;reasons;recordedAt',
+      );
+      expect(semicolons.text).toContain(';approved;approved;П-1;');
+      const badSep = await request(backend.server)
+        .get('/api/moratorium/decisions/export.csv?sep=tab')
+        .set('Authorization', as(USERS.developer));
+      expectStatus(badSep, 400);
+      expect(badSep.body.error.message).toMatch(/sep/);
 
       const badState = await request(backend.server)
         .get('/api/moratorium/requests?state=nonsense')
@@ -1017,10 +1034,7 @@ describe.each(databases.eachSupportedId())(
         {
           recipients: {
             type: 'entity',
-            entityRef: [
-              USERS.applicant,
-              'group:default/qaztech-commission-secretaries',
-            ],
+            entityRef: [USERS.applicant, USERS.secretary],
           },
           payload: expect.objectContaining({
             title: expect.stringContaining('истекает'),

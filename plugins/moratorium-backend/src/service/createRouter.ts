@@ -7,9 +7,9 @@ import { MoratoriumService } from './MoratoriumService';
 import { AuditRecordService } from '../audit/AuditRecordService';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  csvLine,
+  csvDocument,
   findUnsafeText,
-  UTF8_BOM,
+  parseCsvSeparator,
 } from '@qaztech/plugin-registry-common';
 
 /** What the router needs. */
@@ -174,6 +174,7 @@ export async function createRouter(
 
   router.get('/decisions/export.csv', async (req, res) => {
     const credentials = await reader(req);
+    const sep = parseCsvSeparator(req.query.sep);
     const rows = await service.exportDecisions(credentials, req.query);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -181,7 +182,7 @@ export async function createRouter(
       'Content-Disposition',
       'attachment; filename="moratorium-decisions.csv"',
     );
-    res.send(UTF8_BOM + rows.map(csvLine).join(''));
+    res.send(csvDocument(rows, sep));
   });
 
   router.get('/sittings', async (req, res) => {

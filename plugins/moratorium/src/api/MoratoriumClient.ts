@@ -138,7 +138,9 @@ export class MoratoriumClient implements MoratoriumApi {
   ): Promise<Blob> {
     return (
       await this.#request('GET', '/decisions/export.csv', {
-        params: toSearchParams(filter),
+        // People open the file in Excel or LibreOffice, which in the ru and
+        // kk locales split columns at ';' (the comma is the decimal mark).
+        params: toSearchParams({ ...filter, sep: ';' }),
       })
     ).blob();
   }

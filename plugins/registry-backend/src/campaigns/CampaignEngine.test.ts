@@ -8,6 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { DEFAULT_WORKING_CALENDAR } from '@qaztech/plugin-registry-common';
+import { LocalizedNotificationSender } from '@qaztech/plugin-registry-node';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { testSystem } from '../__testUtils__/systems';
@@ -128,11 +129,18 @@ async function setup(databaseId: TestDatabaseId) {
       headsGroup: config.headsGroup,
     }),
     notifier: new CampaignNotifier({
-      notifications: {
-        async send(notification) {
-          sent.push(notification);
+      sender: new LocalizedNotificationSender({
+        notifications: {
+          async send(notification) {
+            sent.push(notification);
+          },
         },
-      },
+        catalog,
+        auth,
+        // Nobody picked a language: everyone reads the configured one.
+        languages: { getLanguages: async () => ({}) },
+        logger: mockServices.logger.mock(),
+      }),
       logger: mockServices.logger.mock(),
       language: 'en',
     }),
@@ -291,7 +299,8 @@ describe.each(databases.eachSupportedId())('CampaignEngine on %p', id => {
       'Deadline missed: Система treasury',
     ]);
     expect(late1[0]).toMatchObject({
-      recipients: { type: 'entity', entityRef: ['group:default/minfin'] },
+      // The state body's members, through the catalog.
+      recipients: { type: 'entity', entityRef: ['user:default/daulet'] },
       payload: {
         description: expect.stringContaining(
           '50 % of systems were due by 31.03.2026',

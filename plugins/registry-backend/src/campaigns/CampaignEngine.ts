@@ -24,7 +24,7 @@ import {
 import { RegistryStore, RegistrySystemFilter } from '../database/RegistryStore';
 import { CampaignNotifier } from './CampaignNotifier';
 import { renderAction } from './campaignMessages';
-import { CampaignsConfig } from './readCampaignsConfig';
+import { CampaignsConfig, NotificationLanguage } from './readCampaignsConfig';
 import { StateBodyInfo } from './StateBodyDirectory';
 
 /** Systems read from the register a batch. */
@@ -324,8 +324,9 @@ export class CampaignEngine {
     bodies: CampaignBodyProgress[],
     bodyStatus: Map<string, BodyProgress>,
   ): Promise<number> {
-    const language = this.#notifier.language;
-    const title = campaign.title[language];
+    // Each reader gets the campaign and system titles in their language.
+    const title = (language: NotificationLanguage) =>
+      campaign.title[language] ?? campaign.title.ru;
     let sent = 0;
     const once = async (key: string, send: () => Promise<boolean>) => {
       if (await this.#store.claimNotification(shortHash(key), campaign.id)) {
@@ -357,14 +358,14 @@ export class CampaignEngine {
             stateBody: system.stateBodyRef,
             scope: system.entityRef,
             severity: system.status === 'late' ? 'high' : 'normal',
-            message: {
+            message: language => ({
               kind: system.status === 'late' ? 'system-late' : 'system-at-risk',
-              campaignTitle: title,
+              campaignTitle: title(language),
               systemTitle: system.title[language] ?? system.title.ru,
               milestoneDate: milestone.date,
               milestoneShare: milestone.share,
               action: renderAction(system.whatToDo, language),
-            },
+            }),
           }),
       );
     }
@@ -387,9 +388,9 @@ export class CampaignEngine {
             stateBody: body.stateBodyRef,
             scope: `digest:${body.stateBodyRef}`,
             severity: body.status === 'late' ? 'high' : 'normal',
-            message: {
+            message: language => ({
               kind: 'body-digest',
-              campaignTitle: title,
+              campaignTitle: title(language),
               bodyTitle: body.title,
               total: body.total,
               done: body.done,
@@ -401,7 +402,7 @@ export class CampaignEngine {
                       .nextMilestone!.date,
                   }
                 : {}),
-            },
+            }),
           }),
         );
       }
@@ -420,11 +421,11 @@ export class CampaignEngine {
             recipients: [campaign.owner],
             scope: 'late-bodies',
             severity: 'high',
-            message: {
+            message: language => ({
               kind: 'late-bodies',
-              campaignTitle: title,
+              campaignTitle: title(language),
               bodies: late.map(b => ({ title: b.title, share: b.share })),
-            },
+            }),
           }),
       );
     }

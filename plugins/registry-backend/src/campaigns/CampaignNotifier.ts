@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import type { LocalizedNotificationService } from '@qaztech/plugin-registry-node';
 import { CampaignMessage, renderCampaignMessage } from './campaignMessages';
 import type { NotificationLanguage } from './readCampaignsConfig';
 
@@ -15,26 +15,24 @@ export function campaignLink(campaignId: string, stateBody?: string): string {
 
 /**
  * Sends campaign reminders and escalations through the notifications
- * plugin, in the configured language. A failure to send is logged, never
- * thrown: progress is already saved.
+ * plugin, each person in the language they picked in Settings (the
+ * configured language for those who never did). A failure to send is
+ * logged, never thrown: progress is already saved.
  */
 export class CampaignNotifier {
-  readonly #notifications: NotificationService;
+  readonly #sender: LocalizedNotificationService;
   readonly #logger: LoggerService;
   readonly #language: NotificationLanguage;
 
   constructor(options: {
-    notifications: NotificationService;
+    sender: LocalizedNotificationService;
     logger: LoggerService;
+    /** The language of people who never picked one. */
     language: NotificationLanguage;
   }) {
-    this.#notifications = options.notifications;
+    this.#sender = options.sender;
     this.#logger = options.logger;
     this.#language = options.language;
-  }
-
-  get language(): NotificationLanguage {
-    return this.#language;
   }
 
   /**
@@ -45,7 +43,8 @@ export class CampaignNotifier {
   async send(options: {
     campaignId: string;
     recipients: string[];
-    message: CampaignMessage;
+    /** The message, with what it needs in a reader's language. */
+    message: (language: NotificationLanguage) => CampaignMessage;
     scope: string;
     severity: NotificationSeverity;
     stateBody?: string;
@@ -55,21 +54,22 @@ export class CampaignNotifier {
       return false;
     }
     try {
-      await this.#notifications.send({
-        recipients: { type: 'entity', entityRef: recipients },
-        payload: {
-          ...renderCampaignMessage(options.message, this.#language),
+      const sent = await this.#sender.send({
+        recipients,
+        defaultLanguage: this.#language,
+        render: language => ({
+          ...renderCampaignMessage(options.message(language), language),
           link: campaignLink(options.campaignId, options.stateBody),
           topic: 'registry-campaigns',
           scope: `registry:campaign:${options.campaignId}:${options.scope}`,
           severity: options.severity,
-        },
+        }),
       });
-      return true;
+      return Object.keys(sent).length > 0;
     } catch (error) {
       this.#logger.warn('Could not send a campaign notification', {
         campaignId: options.campaignId,
-        notification: options.message.kind,
+        notification: options.message(this.#language).kind,
         error: String(error),
       });
       return false;

@@ -25,6 +25,7 @@ describe('migrations', () => {
         'registry_campaign_history',
         'registry_readiness',
         'registry_campaign_notifications',
+        'registry_user_languages',
       ];
 
       await knex.migrate.latest({ directory: migrationsDir });

@@ -21,6 +21,18 @@ export const spec = {
   ],
   components: {
     parameters: {
+      sep: {
+        name: 'sep',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description:
+          'The field separator: `,` (the default, RFC 4180) or `;`, which Excel and LibreOffice expect in the ru and kk locales. Anything else is a 400.',
+        schema: {
+          type: 'string',
+          enum: [',', ';'],
+        },
+      },
       owner: {
         name: 'owner',
         in: 'query',
@@ -140,6 +152,34 @@ export const spec = {
       },
     },
     schemas: {
+      UserLanguage: {
+        type: 'string',
+        enum: ['ru', 'kk', 'en'],
+        description: 'Russian, Kazakh or English.',
+      },
+      UserLanguageInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['language'],
+        properties: {
+          language: {
+            $ref: '#/components/schemas/UserLanguage',
+          },
+        },
+      },
+      UserLanguageSetting: {
+        type: 'object',
+        required: ['language', 'picked'],
+        properties: {
+          language: {
+            $ref: '#/components/schemas/UserLanguage',
+          },
+          picked: {
+            type: 'boolean',
+            description: 'Whether the user picked it, false for the default.',
+          },
+        },
+      },
       PlatformStatus: {
         type: 'string',
         enum: ['on-platform', 'legacy-migrating', 'exempted', 'violation'],
@@ -1387,6 +1427,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/q',
           },
+          {
+            $ref: '#/components/parameters/sep',
+          },
         ],
         responses: {
           '200': {
@@ -1772,6 +1815,9 @@ export const spec = {
               maxLength: 255,
             },
           },
+          {
+            $ref: '#/components/parameters/sep',
+          },
         ],
         responses: {
           '200': {
@@ -1912,6 +1958,120 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/IntegrationGraph',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/me/language': {
+      get: {
+        operationId: 'GetMyLanguage',
+        description:
+          'The language the signed-in user picked in Settings, in which their notifications are written; ru when they never picked one.',
+        responses: {
+          '200': {
+            description: 'The language.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UserLanguageSetting',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'SetMyLanguage',
+        description:
+          'Records the language the signed-in user picked in Settings. Only a user sets their own language.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UserLanguageInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The recorded language.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UserLanguageSetting',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/user-languages': {
+      post: {
+        operationId: 'LookUpUserLanguages',
+        description:
+          'The recorded languages of the given users, for other backend plugins that write notifications (users who never picked one are left out). Open to service callers only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['userRefs'],
+                properties: {
+                  userRefs: {
+                    type: 'array',
+                    maxItems: 10000,
+                    items: {
+                      type: 'string',
+                      maxLength: 255,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The languages.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['userRef', 'language'],
+                        properties: {
+                          userRef: {
+                            type: 'string',
+                          },
+                          language: {
+                            $ref: '#/components/schemas/UserLanguage',
+                          },
+                        },
+                      },
+                    },
+                  },
                 },
               },
             },

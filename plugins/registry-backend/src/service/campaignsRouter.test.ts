@@ -281,6 +281,17 @@ describe('campaigns API', () => {
       'system:default/minfin-treasury,Казначейское исполнение бюджета,Бюджеттің қазынашылық атқарылуы,,group:default/minfin,Министерство финансов,user:default/daulet,перейти в статус: на платформе или исключение одобрено',
       '',
     ]);
+    const semicolons = await api()
+      .get('/api/registry/campaigns/migration/late.csv?sep=;')
+      .set('Authorization', USER);
+    expect(semicolons.text.split('\r\n')[1]).toBe(
+      'system:default/minfin-budget;Бюджетное планирование;Бюджеттік жоспарлау;;group:default/minfin;Министерство финансов;user:default/daulet;перейти в статус: на платформе или исключение одобрено',
+    );
+    const badSep = await api()
+      .get('/api/registry/campaigns/migration/late.csv?sep=|')
+      .set('Authorization', USER);
+    expect(badSep.status).toBe(400);
+    expect(badSep.body.error.message).toMatch(/sep/);
 
     const system = await api()
       .get('/api/registry/systems/default/minfin-budget/campaigns')

@@ -274,6 +274,27 @@ describe('registry API', () => {
     expect(lines[3]).toBe('');
   });
 
+  it('exports CSV with ; for Excel and LibreOffice in ru and kk, and names a bad sep', async () => {
+    const csv = await request(backend.server)
+      .get('/api/registry/export.csv?hostingKind=platform&sep=;')
+      .set('Authorization', USER);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFentityRef;registryNumber;titleRu;titleKk;titleEn;ownerRef;ownerBin;ownerKind;lifecycleStage;platformStatus;platformReason;critical;hostingKind;hostingCountry;dataCategories;updatedAt',
+    );
+    expect(lines[1]).toMatch(
+      /^system:default\/e-licensing;ИС-83319;Государственная база данных «Е-лицензирование»;«Е-лицензиялау» мемлекеттік деректер қоры;;group:default\/mcriap;190740682689;state-body;industrial-operation;on-platform;The system runs on the QazTech platform\.;false;platform;KZ;"personal;financial";/,
+    );
+    expect(csv.text).toContain(';ИС-2;"Портал, ""Қазақстан""";');
+
+    const bad = await request(backend.server)
+      .get('/api/registry/export.csv?sep=%09')
+      .set('Authorization', USER);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/sep/);
+  });
+
   it('logs imports reported by services, not by people', async () => {
     const run = {
       sourceId: 'national-register',

@@ -9,6 +9,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  DEFAULT_USER_LANGUAGE,
   MORATORIUM_TIME_ZONE,
   registryCampaignCreatePermission,
   registryCampaignReadPermission,
@@ -26,10 +27,12 @@ import { createAuthorizer } from './createAuthorizer';
 import {
   UTF8_BOM,
   csvLine,
+  parseCsvSeparator,
   findUnsafeText,
 } from '@qaztech/plugin-registry-common';
 import { parseFilter } from './parseFilter';
 import { renderAction } from '../campaigns/campaignMessages';
+import { DatabaseUserLanguageStore } from '../database/DatabaseUserLanguageStore';
 
 /** Rows read from the database for each write of the CSV export. */
 const EXPORT_BATCH = 1000;
@@ -124,6 +127,7 @@ const LATE_CSV_COLUMNS = [
 export interface RouterOptions {
   store: RegistryStore;
   campaigns: CampaignService;
+  languages: DatabaseUserLanguageStore;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }
@@ -136,7 +140,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth, campaigns } = options;
+  const { store, httpAuth, campaigns, languages } = options;
   const authorize = createAuthorizer(options);
   const router = createValidatedOpenApiRouter(spec);
 
@@ -187,6 +191,7 @@ export async function createRouter(
 
   router.get('/export.csv', async (req, res) => {
     await authorize(req, registryExportPermission);
+    const sep = parseCsvSeparator(req.query.sep);
     const filter = parseFilter(req.query);
     const day = DateTime.now().setZone(MORATORIUM_TIME_ZONE).toISODate();
     res.status(200);
@@ -195,7 +200,14 @@ export async function createRouter(
       'Content-Disposition',
       `attachment; filename="register-${day}.csv"`,
     );
-    await write(res, UTF8_BOM + csvLine(CSV_COLUMNS.map(([name]) => name)));
+    await write(
+      res,
+      UTF8_BOM +
+        csvLine(
+          CSV_COLUMNS.map(([name]) => name),
+          sep,
+        ),
+    );
     for await (const batch of store.streamSystems(filter, EXPORT_BATCH)) {
       if (res.destroyed) {
         return; // the client went away; stop reading the database
@@ -203,7 +215,12 @@ export async function createRouter(
       await write(
         res,
         batch
-          .map(system => csvLine(CSV_COLUMNS.map(([, value]) => value(system))))
+          .map(system =>
+            csvLine(
+              CSV_COLUMNS.map(([, value]) => value(system)),
+              sep,
+            ),
+          )
           .join(''),
       );
     }
@@ -275,6 +292,7 @@ export async function createRouter(
 
   router.get('/campaigns/:id/late.csv', async (req, res) => {
     await authorize(req, registryCampaignReadPermission);
+    const sep = parseCsvSeparator(req.query.sep);
     const language = campaigns.language;
     const rows = campaigns.lateSystems(req.params.id, req.query.stateBody);
     // Reading the first batch before the headers turns an unknown campaign
@@ -288,7 +306,7 @@ export async function createRouter(
       'Content-Disposition',
       `attachment; filename="${req.params.id}-late-${day}.csv"`,
     );
-    await write(res, UTF8_BOM + csvLine(LATE_CSV_COLUMNS));
+    await write(res, UTF8_BOM + csvLine(LATE_CSV_COLUMNS, sep));
     while (!next.done) {
       if (res.destroyed) {
         return;
@@ -297,16 +315,19 @@ export async function createRouter(
         res,
         next.value
           .map(s =>
-            csvLine([
-              s.entityRef,
-              s.title.ru,
-              s.title.kk,
-              s.title.en,
-              s.stateBodyRef,
-              s.bodyTitle,
-              s.responsible.join(';'),
-              renderAction(s.whatToDo, language),
-            ]),
+            csvLine(
+              [
+                s.entityRef,
+                s.title.ru,
+                s.title.kk,
+                s.title.en,
+                s.stateBodyRef,
+                s.bodyTitle,
+                s.responsible.join(';'),
+                renderAction(s.whatToDo, language),
+              ],
+              sep,
+            ),
           )
           .join(''),
       );
@@ -338,6 +359,33 @@ export async function createRouter(
   router.get('/integrations', async (req, res) => {
     await authorize(req, registrySystemReadPermission);
     res.json(await campaigns.integrations(req.query.stateBody));
+  });
+
+  // A person's language: each user reads and sets only their own, the one
+  // in their sign-in token; no permission can widen that.
+  router.get('/me/language', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
+    const picked = await languages.getLanguage(principal.userEntityRef);
+    res.json({ language: picked ?? DEFAULT_USER_LANGUAGE, picked: !!picked });
+  });
+
+  router.put('/me/language', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
+    await languages.setLanguage(principal.userEntityRef, req.body.language);
+    res.json({ language: req.body.language, picked: true });
+  });
+
+  // Other plugins read languages to write notifications; users cannot list
+  // who speaks what.
+  router.post('/user-languages', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const found = await languages.getLanguages(req.body.userRefs);
+    res.json({
+      items: Object.entries(found).map(([userRef, language]) => ({
+        userRef,
+        language,
+      })),
+    });
   });
 
   return router;

@@ -16,6 +16,7 @@ import type {
   OwnerKind,
   RegistryRecord,
   UnverifiedClaim,
+  UserLanguage,
 } from '@qaztech/plugin-registry-common';
 
 /**
@@ -227,6 +228,13 @@ export interface RegistryApi {
   getSimilarSystems(ref: RegistrySystemRef): Promise<SimilarSystem[]>;
   /** The integrations between registry systems, of one body when set. */
   getIntegrations(filter?: { stateBody?: string }): Promise<IntegrationGraph>;
+  /**
+   * The language the signed-in user picked for notifications (ru when never
+   * picked).
+   */
+  getMyLanguage(): Promise<{ language: UserLanguage; picked: boolean }>;
+  /** Records the language the signed-in user picked in Settings. */
+  setMyLanguage(language: UserLanguage): Promise<void>;
 }
 
 /**

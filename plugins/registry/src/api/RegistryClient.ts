@@ -9,6 +9,7 @@ import type {
   IntegrationGraph,
   SimilarSystem,
   SystemCampaign,
+  UserLanguage,
 } from '@qaztech/plugin-registry-common';
 import {
   CampaignProgressRequest,
@@ -62,7 +63,11 @@ export class RegistryClient implements RegistryApi {
   }
 
   async exportCsv(filter: RegistryFilter = {}): Promise<Blob> {
-    const response = await this.#get('/export.csv', toSearchParams(filter));
+    const params = toSearchParams(filter);
+    // People open the file in Excel or LibreOffice, which in the ru and kk
+    // locales split columns at ';' (the comma is the decimal separator).
+    params.set('sep', ';');
+    const response = await this.#get('/export.csv', params);
     return response.blob();
   }
 
@@ -112,7 +117,7 @@ export class RegistryClient implements RegistryApi {
   async exportLateCsv(id: string): Promise<Blob> {
     const response = await this.#get(
       `${campaignPath(id)}/late.csv`,
-      new URLSearchParams(),
+      new URLSearchParams({ sep: ';' }), // for Excel in ru and kk, as above
     );
     return response.blob();
   }
@@ -138,6 +143,15 @@ export class RegistryClient implements RegistryApi {
   ): Promise<IntegrationGraph> {
     const response = await this.#get('/integrations', toSearchParams(filter));
     return response.json();
+  }
+
+  async getMyLanguage(): Promise<{ language: UserLanguage; picked: boolean }> {
+    const response = await this.#get('/me/language', new URLSearchParams());
+    return response.json();
+  }
+
+  async setMyLanguage(language: UserLanguage): Promise<void> {
+    await this.#send('PUT', '/me/language', { language });
   }
 
   async #get(

@@ -23,6 +23,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { RegistryRecord } from '@qaztech/plugin-registry-common';
+import { userLanguageReaderServiceRef } from '@qaztech/plugin-registry-node';
 import { securityReadinessConditions } from '@qaztech/plugin-security-readiness-common';
 import { JsonObject } from '@backstage/types';
 import knexFactory, { Knex } from 'knex';
@@ -389,6 +390,12 @@ export async function startSecurityReadinessBackend(
             sent.push(notification);
           },
         }),
+      }),
+      // Nobody picked a language: notices go out in the configured one.
+      createServiceFactory({
+        service: userLanguageReaderServiceRef,
+        deps: {},
+        factory: () => ({ getLanguages: async () => ({}) }),
       }),
     ],
   });

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import type { LocalizedNotificationService } from '@qaztech/plugin-registry-node';
 import {
   DEFAULT_SCORECARD,
   ScorecardResult,
@@ -9,6 +10,21 @@ import {
   SecurityReadinessNotifier,
   scorecardLink,
 } from './SecurityReadinessNotifier';
+
+/** Records what would be sent, in the configured language, to the refs as given. */
+function recordingSender(
+  send: (n: NotificationSendOptions) => Promise<void>,
+): LocalizedNotificationService {
+  return {
+    async send({ recipients, render, defaultLanguage = 'ru' }) {
+      await send({
+        recipients: { type: 'entity', entityRef: recipients },
+        payload: render(defaultLanguage),
+      });
+      return { [defaultLanguage]: recipients };
+    },
+  };
+}
 
 describe('scorecardLink', () => {
   it('points at the scorecard tab the frontend mounts on System pages', () => {
@@ -25,11 +41,9 @@ describe('SecurityReadinessNotifier', () => {
   function setup(language: 'ru' | 'kk' | 'en' = 'en') {
     const sent: NotificationSendOptions[] = [];
     const notifier = new SecurityReadinessNotifier({
-      notifications: {
-        async send(notification) {
-          sent.push(notification);
-        },
-      },
+      sender: recordingSender(async notification => {
+        sent.push(notification);
+      }),
       logger: mockServices.logger.mock(),
       language,
       scorecard: DEFAULT_SCORECARD,
@@ -112,11 +126,9 @@ describe('SecurityReadinessNotifier', () => {
   it('logs and swallows a failure to send', async () => {
     const logger = mockServices.logger.mock();
     const notifier = new SecurityReadinessNotifier({
-      notifications: {
-        async send() {
-          throw new Error('notifications backend down');
-        },
-      },
+      sender: recordingSender(async () => {
+        throw new Error('notifications backend down');
+      }),
       logger,
       language: 'ru',
       scorecard: DEFAULT_SCORECARD,

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import type { LocalizedNotificationService } from '@qaztech/plugin-registry-node';
 import type {
   Attestation,
   ScorecardResult,
@@ -25,31 +25,33 @@ export function scorecardLink(systemRef: string): string {
 
 /**
  * Tells people about security readiness through the notifications plugin,
- * in the configured language. A failure to send is logged, never thrown:
+ * each in the language they picked in Settings (the configured language for
+ * those who never did). A failure to send is logged, never thrown:
  * the caller has already recorded that the notice is due.
  */
 export class SecurityReadinessNotifier {
-  readonly #notifications: NotificationService;
+  readonly #sender: LocalizedNotificationService;
   readonly #logger: LoggerService;
   readonly #language: NotificationLanguage;
   readonly #scorecard: Scorecard;
 
   constructor(options: {
-    notifications: NotificationService;
+    sender: LocalizedNotificationService;
     logger: LoggerService;
+    /** The language of people who never picked one. */
     language: NotificationLanguage;
     /** For the titles of checks. */
     scorecard: Scorecard;
   }) {
-    this.#notifications = options.notifications;
+    this.#sender = options.sender;
     this.#logger = options.logger;
     this.#language = options.language;
     this.#scorecard = options.scorecard;
   }
 
-  #checkTitle(checkId: string): string {
+  #checkTitle(checkId: string, language: NotificationLanguage): string {
     const check = this.#scorecard.checks.find(c => c.id === checkId);
-    return check?.title[this.#language] ?? checkId;
+    return check?.title[language] ?? checkId;
   }
 
   /** The system's owner (its state body group), before an attestation expires. */
@@ -60,12 +62,12 @@ export class SecurityReadinessNotifier {
     await this.#send(
       attestation.systemRef,
       [system.ownerRef],
-      {
+      language => ({
         kind: 'attestation-expiring',
         systemTitle: system.title,
-        checkTitle: this.#checkTitle(attestation.checkId),
+        checkTitle: this.#checkTitle(attestation.checkId, language),
         expiresAt: attestation.expiresAt,
-      },
+      }),
       `attestation-expiring:${attestation.id}`,
       'normal',
     );
@@ -80,13 +82,13 @@ export class SecurityReadinessNotifier {
     await this.#send(
       signOff.systemRef,
       [system.ownerRef, signOff.signedBy],
-      {
+      () => ({
         kind: 'signoff-dropped',
         systemTitle: system.title,
         signedLevel: signOff.level,
         currentLevel: current.level,
         score: current.score,
-      },
+      }),
       `signoff-dropped:${signOff.id}`,
       'high',
     );
@@ -95,25 +97,26 @@ export class SecurityReadinessNotifier {
   async #send(
     systemRef: string,
     entityRef: string[],
-    message: SecurityReadinessMessage,
+    message: (language: NotificationLanguage) => SecurityReadinessMessage,
     scope: string,
     severity: NotificationSeverity,
   ): Promise<void> {
     try {
-      await this.#notifications.send({
-        recipients: { type: 'entity', entityRef: [...new Set(entityRef)] },
-        payload: {
-          ...renderMessage(message, this.#language),
+      await this.#sender.send({
+        recipients: [...new Set(entityRef)],
+        defaultLanguage: this.#language,
+        render: language => ({
+          ...renderMessage(message(language), language),
           link: scorecardLink(systemRef),
           topic: 'security-readiness',
           scope: `security-readiness:${systemRef}:${scope}`,
           severity,
-        },
+        }),
       });
     } catch (error) {
       this.#logger.warn('Could not send a security readiness notification', {
         systemRef,
-        notification: message.kind,
+        notification: message(this.#language).kind,
         error: String(error),
       });
     }

@@ -57,7 +57,17 @@ async function setup(databaseId: TestDatabaseId, language: 'ru' | 'en' = 'ru') {
     store,
     engine,
     notifier: new SecurityReadinessNotifier({
-      notifications,
+      // The ref as given, in the configured language: who expands groups
+      // and picks languages is LocalizedNotificationSender's own test.
+      sender: {
+        async send({ recipients, render, defaultLanguage = 'ru' }) {
+          await notifications.send({
+            recipients: { type: 'entity', entityRef: recipients },
+            payload: render(defaultLanguage),
+          });
+          return { [defaultLanguage]: recipients };
+        },
+      },
       logger,
       language,
       scorecard: DEFAULT_SCORECARD,

@@ -941,12 +941,13 @@ describe.each(databases.eachSupportedId())(
       );
 
       await backend.runTask(MAINTENANCE_TASK_ID);
-      // One notice, to the owner's group and the officer who signed.
+      // One notice, to the owner's group (its members) and the officer
+      // who signed, all of whom read the default language.
       expect(backend.sent).toHaveLength(1);
       const [notice] = backend.sent;
       expect(notice.recipients).toEqual({
         type: 'entity',
-        entityRef: [STATE_BODY, USERS.officer],
+        entityRef: [USERS.owner, USERS.guest, USERS.officer],
       });
       expect(notice.payload).toMatchObject({
         title: 'Готовность снизилась: Е-лицензирование',
@@ -956,7 +957,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(notice.payload.description).toContain('«условно готова»');
       expect(notice.payload.description).toContain('«не готова»');
-      for (const who of [STATE_BODY, USERS.officer]) {
+      for (const who of [USERS.owner, USERS.officer]) {
         expect(
           backend.sent.filter(
             n =>

@@ -132,7 +132,11 @@ describe('DecisionsRegister', () => {
 
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(await saved[0].text()).toBe('requestNumber,outcome\n');
-    expect(Object.fromEntries(exports[0])).toEqual({ outcome: 'approved' });
+    // `;`: the separator Excel and LibreOffice use in the ru and kk locales
+    expect(Object.fromEntries(exports[0])).toEqual({
+      outcome: 'approved',
+      sep: ';',
+    });
     click.mockRestore();
   });
 });

@@ -220,14 +220,14 @@ describe('CampaignPage', () => {
   it('downloads the late list as CSV', async () => {
     const user = userEvent.setup({ delay: null });
     serveProgress();
+    const separators: Array<string | null> = [];
     server.use(
-      http.get(
-        `${CAMPAIGN_URL}/late.csv`,
-        () =>
-          new HttpResponse('\uFEFFstate body,system\nMinfin,tax\n', {
-            headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-          }),
-      ),
+      http.get(`${CAMPAIGN_URL}/late.csv`, ({ request }) => {
+        separators.push(new URL(request.url).searchParams.get('sep'));
+        return new HttpResponse('\uFEFFstate body,system\nMinfin,tax\n', {
+          headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+        });
+      }),
     );
     const saved: Blob[] = [];
     const createObjectURL = jest.fn((blob: Blob) => {
@@ -255,6 +255,7 @@ describe('CampaignPage', () => {
       /^campaign-migration-2026-late-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     expect(await saved[0].text()).toContain('Minfin,tax');
+    expect(separators).toEqual([';']);
   });
 
   it('lets those allowed activate a draft defined in the app', async () => {

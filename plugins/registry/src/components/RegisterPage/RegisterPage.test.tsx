@@ -348,8 +348,10 @@ describe('RegisterPage', () => {
 
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(await saved[0].text()).toBe('entityRef,title\n');
+    // `;`: the separator Excel and LibreOffice use in the ru and kk locales
     expect(Object.fromEntries(exports[0])).toEqual({
       platformStatus: 'violation',
+      sep: ';',
     });
     expect(downloads).toEqual([
       expect.stringMatching(/^registry-\d{4}-\d{2}-\d{2}\.csv$/),

@@ -1,0 +1,1 @@
+export { LanguageRecorder } from './LanguageRecorder';
