@@ -45,9 +45,15 @@ describe('App', () => {
     render(App.createRoot());
 
     expect(
-      await screen.findByRole('heading', { name: 'Вход в QazTech' }),
+      // The app loads its features and translations lazily: allow more than
+      // findBy's default second on a busy machine.
+      await screen.findByRole(
+        'heading',
+        { name: 'Вход в QazTech' },
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('Гульнара Ахметова')).toBeInTheDocument();
     expect(screen.getByText('Секретарь комиссии')).toBeInTheDocument();
-  });
+  }, 30_000);
 });

@@ -7,6 +7,8 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { pickersModule } from './modules/pickers';
 import { presentationModule } from './modules/presentation';
+import { searchModule } from './modules/search';
+import { catalogModule } from './modules/catalog';
 import { signInModule } from './modules/signIn';
 import { themeModule } from './modules/theme';
 import { translationsModule } from './translations';
@@ -21,6 +23,8 @@ export default createApp({
     homeModule,
     pickersModule,
     presentationModule,
+    searchModule,
+    catalogModule,
     signInModule,
     themeModule,
     translationsModule,

@@ -6,6 +6,7 @@ import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { qaztechAppTranslationRef } from './ref';
 import backstageResources from './resources';
 import { appLocaleElement } from './appLocale';
+import { muiLocaleWrapper } from './muiLocale';
 
 export { qaztechAppTranslationRef } from './ref';
 
@@ -40,5 +41,6 @@ export const translationsModule = createFrontendModule({
       }),
     ),
     appLocaleElement,
+    muiLocaleWrapper,
   ],
 });

@@ -27,6 +27,9 @@ const TRANSLATED_ITEMS = {
   'page:api-docs': 'nav.apis',
   'page:techdocs': 'nav.docs',
   'page:user-settings': 'nav.settingsPage',
+  'page:catalog-graph': 'nav.catalogGraph',
+  'page:catalog-import': 'nav.catalogImport',
+  'page:app-visualizer': 'nav.visualizer',
 } as const;
 
 export const SidebarContent = NavContentBlueprint.make({
@@ -74,7 +77,7 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          <NotificationsSidebarItem />
+          <NotificationsSidebarItem text={t('nav.notifications')} />
           <SidebarDivider />
           <SidebarGroup
             label={t('nav.settings')}
