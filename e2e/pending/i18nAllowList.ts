@@ -1,7 +1,7 @@
 /**
  * Latin words a Russian or Kazakh page may show: brand, product and code
  * names, and abbreviations officials write in Latin letters. Every other
- * Latin word on a page is English a translation missed (e2e/tests/i18n.spec.ts).
+ * Latin word on a page is English a translation missed (e2e/pending/i18n.spec.ts).
  *
  * Tokens that are plainly code are allowed without a list: anything with a
  * digit, `-`, `_`, `.`, `/`, `:` or `@` in it (entity names such as
