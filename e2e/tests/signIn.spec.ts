@@ -25,7 +25,9 @@ test.describe('sign-in', () => {
     ).toBeVisible();
     await expect(page).toHaveURL(/\/$/);
     const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-    await expect(nav.getByRole('link', { name: 'Каталог' })).toBeVisible();
+    await expect(
+      nav.getByRole('link', { name: 'Каталог', exact: true }),
+    ).toBeVisible();
   });
 
   test('the language can be switched to Kazakh before signing in', async ({
