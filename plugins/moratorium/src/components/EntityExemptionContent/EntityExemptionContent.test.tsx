@@ -61,9 +61,9 @@ describe('EntityExemptionContent', () => {
     );
     await renderTab();
 
-    const decision = await screen.findByText('No. КЦ-2026/14 of 2026-03-02');
+    const decision = await screen.findByText('No. КЦ-2026/14 of 02.03.2026');
     const row = decision.closest('tr')!;
-    expect(within(row).getByText('2027-12-31')).toBeInTheDocument();
+    expect(within(row).getByText('31.12.2027')).toBeInTheDocument();
     expect(within(row).getByText('In force')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'EX-2026-0004' })).toHaveAttribute(
       'href',

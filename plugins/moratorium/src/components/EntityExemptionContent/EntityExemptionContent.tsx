@@ -18,6 +18,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { Exemption } from '@qaztech/plugin-registry-common';
 import useAsync from 'react-use/esm/useAsync';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { moratoriumApiRef } from '../../api';
 import { moratoriumTranslationRef } from '../../translations';
 import { RequestsTable } from '../MoratoriumPage/RequestsTable';
@@ -77,11 +78,13 @@ export function EntityExemptionContent() {
                     <TableCell>
                       {t('entity.decisionValue', {
                         number: exemption.decisionNumber,
-                        date: exemption.decisionDate,
+                        date: formatDate(exemption.decisionDate),
                       })}
                     </TableCell>
                     <TableCell>
-                      {exemption.expiresAt ?? t('entity.openEnded')}
+                      {exemption.expiresAt
+                        ? formatDate(exemption.expiresAt)
+                        : t('entity.openEnded')}
                     </TableCell>
                     <TableCell>
                       <Chip

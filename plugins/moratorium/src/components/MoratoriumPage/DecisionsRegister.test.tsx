@@ -68,7 +68,7 @@ describe('DecisionsRegister', () => {
       2,
     );
     expect(within(row).getByText('КЦ-2026/1')).toBeInTheDocument();
-    expect(within(row).getByText('2027-12-31')).toBeInTheDocument();
+    expect(within(row).getByText('31.12.2027')).toBeInTheDocument();
     expect(within(row).getByText('1 of 2 met')).toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByLabelText('Outcome'), 'rejected');

@@ -22,6 +22,7 @@ import {
 } from '@qaztech/plugin-moratorium-common';
 import { useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { DecisionListItem, moratoriumApiRef } from '../../api';
 import { moratoriumTranslationRef } from '../../translations';
 import {
@@ -66,8 +67,10 @@ function DecisionRow(props: { item: DecisionListItem }) {
       </TableCell>
       <TableCell>{t(`outcome.${item.outcome}`)}</TableCell>
       <TableCell>{item.protocolNumber}</TableCell>
-      <TableCell>{item.sittingDate}</TableCell>
-      <TableCell>{item.expiresAt ?? t('page.none')}</TableCell>
+      <TableCell>{formatDate(item.sittingDate)}</TableCell>
+      <TableCell>
+        {item.expiresAt ? formatDate(item.expiresAt) : t('page.none')}
+      </TableCell>
       <TableCell>
         {item.conditions.length > 0
           ? t('decisions.conditionsSummary', {

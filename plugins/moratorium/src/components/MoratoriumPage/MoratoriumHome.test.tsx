@@ -151,7 +151,7 @@ describe('MoratoriumHome', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Sittings' }));
 
     const link = await screen.findByRole('link', {
-      name: 'Agenda of 2026-03-02',
+      name: 'Agenda of 02.03.2026',
     });
     expect(link).toHaveAttribute('href', '/moratorium/sittings/s1');
     expect(within(link.closest('tr')!).getByText('2')).toBeInTheDocument();

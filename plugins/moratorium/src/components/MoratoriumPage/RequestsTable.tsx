@@ -7,12 +7,12 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import type { ExemptionRequestSummary } from '@qaztech/plugin-moratorium-common';
+import { formatDateTime } from '@qaztech/plugin-registry-common';
 import { moratoriumTranslationRef } from '../../translations';
 import {
   DeadlineInfo,
   StateChip,
   SystemLabel,
-  formatInstant,
   useMoratoriumLinks,
 } from '../shared';
 
@@ -57,7 +57,7 @@ export function RequestsTable(props: { items: ExemptionRequestSummary[] }) {
             <TableCell>
               <DeadlineInfo deadline={item.currentDeadline} />
             </TableCell>
-            <TableCell>{formatInstant(item.updatedAt)}</TableCell>
+            <TableCell>{formatDateTime(item.updatedAt)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

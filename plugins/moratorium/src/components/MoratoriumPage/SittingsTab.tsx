@@ -9,6 +9,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { moratoriumApiRef } from '../../api';
 import { moratoriumTranslationRef } from '../../translations';
 import { useMoratoriumLinks } from '../shared';
@@ -46,7 +47,7 @@ export function SittingsTab() {
               <TableRow key={sitting.id}>
                 <TableCell>
                   <Link to={links.sitting(sitting.id)}>
-                    {t('sittings.open', { date: sitting.date })}
+                    {t('sittings.open', { date: formatDate(sitting.date) })}
                   </Link>
                 </TableCell>
                 <TableCell>{sitting.requestIds.length}</TableCell>

@@ -14,6 +14,7 @@ import type {
   Decision,
   Deadline,
 } from '@qaztech/plugin-moratorium-common';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { moratoriumTranslationRef } from '../../translations';
 import {
   DefinitionList,
@@ -37,7 +38,7 @@ function ConditionDue(props: { condition: Condition; deadline?: Deadline }) {
     (deadline?.overdue || isPastDate(condition.dueDate));
   return (
     <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
-      <span>{condition.dueDate}</span>
+      <span>{formatDate(condition.dueDate)}</span>
       {overdue && (
         <>
           <OverdueChip />
@@ -78,11 +79,13 @@ export function DecisionSection(props: {
         <Row term={t('dialog.protocolNumber')}>
           {t('request.protocol', {
             number: decision.protocolNumber,
-            date: decision.sittingDate,
+            date: formatDate(decision.sittingDate),
           })}
         </Row>
         {decision.expiresAt && (
-          <Row term={t('request.expiresAt')}>{decision.expiresAt}</Row>
+          <Row term={t('request.expiresAt')}>
+            {formatDate(decision.expiresAt)}
+          </Row>
         )}
         {decision.reasons && (
           <Row term={t('request.reasons')}>{decision.reasons}</Row>

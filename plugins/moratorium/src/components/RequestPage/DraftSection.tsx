@@ -4,8 +4,9 @@ import type {
   DraftDecision,
   ExemptionRequest,
 } from '@qaztech/plugin-moratorium-common';
+import { formatDateTime, formatDate } from '@qaztech/plugin-registry-common';
 import { moratoriumTranslationRef } from '../../translations';
-import { DefinitionList, Row, formatInstant } from '../shared';
+import { DefinitionList, Row } from '../shared';
 
 /** The terms of a draft decision: outcome, expiry, conditions, reasons. */
 export function DraftTerms(props: { draft: DraftDecision }) {
@@ -15,14 +16,14 @@ export function DraftTerms(props: { draft: DraftDecision }) {
     <DefinitionList>
       <Row term={t('draft.outcome')}>{t(`outcome.${draft.outcome}`)}</Row>
       {draft.expiresAt && (
-        <Row term={t('draft.expiresAt')}>{draft.expiresAt}</Row>
+        <Row term={t('draft.expiresAt')}>{formatDate(draft.expiresAt)}</Row>
       )}
       {draft.conditions.length > 0 && (
         <Row term={t('draft.conditions')}>
           <ul style={{ margin: 0, paddingLeft: 16 }}>
             {draft.conditions.map((c, i) => (
               <li key={i}>
-                {c.text} ({c.dueDate})
+                {c.text} ({formatDate(c.dueDate)})
               </li>
             ))}
           </ul>
@@ -34,7 +35,7 @@ export function DraftTerms(props: { draft: DraftDecision }) {
         </Row>
       )}
       <Row term={t('draft.proposedBy')}>
-        {draft.proposedBy} · {formatInstant(draft.proposedAt)}
+        {draft.proposedBy} · {formatDateTime(draft.proposedAt)}
       </Row>
     </DefinitionList>
   );

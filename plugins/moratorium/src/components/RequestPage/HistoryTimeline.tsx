@@ -10,8 +10,8 @@ import type {
   PlatformFinding,
   VoteChoice,
 } from '@qaztech/plugin-moratorium-common';
+import { formatDateTime } from '@qaztech/plugin-registry-common';
 import { moratoriumTranslationRef } from '../../translations';
-import { formatInstant } from '../shared';
 
 /** The actor of the moratorium backend's scheduled task in the history. */
 const SYSTEM_ACTOR = 'system:moratorium';
@@ -83,7 +83,7 @@ export function HistoryTimeline(props: { history: HistoryEntry[] }) {
       case 'systemLeftCatalog':
         return t('history.systemLeftCatalog', { system: v });
       case 'missingSince':
-        return t('history.missingSince', { date: formatInstant(v) });
+        return t('history.missingSince', { date: formatDateTime(v) });
       default:
         return undefined;
     }
@@ -106,7 +106,7 @@ export function HistoryTimeline(props: { history: HistoryEntry[] }) {
       {props.history.map((entry, index) => (
         <li key={index} className={classes.item}>
           <Typography variant="body2" color="textSecondary">
-            {formatInstant(entry.at)} · {actorOf(entry.actor)}
+            {formatDateTime(entry.at)} · {actorOf(entry.actor)}
           </Typography>
           <Typography variant="body1">
             <strong>{t(`action.${entry.action}`)}</strong>

@@ -83,7 +83,7 @@ describe('RequestPage', () => {
       screen.getByText('Quorum: 2 of 2 needed, 3 eligible'),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: 'Sitting of 2026-03-02' }),
+      screen.getByRole('link', { name: 'Sitting of 02.03.2026' }),
     ).toHaveAttribute('href', '/moratorium/sittings/s1');
     expect(screen.getByText('Justified')).toBeInTheDocument();
 
@@ -235,7 +235,7 @@ describe('RequestPage', () => {
       },
     ]);
     expect(
-      screen.getByText('Protocol No. КЦ-2026/14 of 2026-03-02'),
+      screen.getByText('Protocol No. КЦ-2026/14 of 02.03.2026'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Propose revoking the exemption' }),
@@ -272,7 +272,7 @@ describe('RequestPage', () => {
     const history = await screen.findByRole('list', { name: 'History' });
     expect(
       within(history).getByText(
-        '2026-02-20 10:00 · Moratorium (automatically)',
+        '20.02.2026 10:00 · Moratorium (automatically)',
       ),
     ).toBeInTheDocument();
     expect(
@@ -282,7 +282,7 @@ describe('RequestPage', () => {
     ).toBeInTheDocument();
     expect(
       within(history).getByText(
-        'Missing from the catalog since 2026-02-19 09:50',
+        'Missing from the catalog since 19.02.2026 09:50',
       ),
     ).toBeInTheDocument();
     // The scheduled task is no catalog entity to link to.

@@ -19,6 +19,7 @@ import type {
 } from '@qaztech/plugin-moratorium-common';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { formatDateTime, formatDate } from '@qaztech/plugin-registry-common';
 import { moratoriumApiRef } from '../../api';
 import { moratoriumTranslationRef } from '../../translations';
 import {
@@ -30,7 +31,6 @@ import {
   SimilarSystemsList,
   StateChip,
   errorStatus,
-  formatInstant,
   useMoratoriumLinks,
 } from '../shared';
 import { ActionDialog } from './ActionDialog';
@@ -195,11 +195,11 @@ export function RequestPage() {
                 </Row>
                 {request.submittedAt && (
                   <Row term={t('request.submittedAt')}>
-                    {formatInstant(request.submittedAt)}
+                    {formatDateTime(request.submittedAt)}
                   </Row>
                 )}
                 <Row term={t('request.created')}>
-                  {formatInstant(request.createdAt)}
+                  {formatDateTime(request.createdAt)}
                 </Row>
               </DefinitionList>
               <Box mt={2}>
@@ -254,7 +254,7 @@ export function RequestPage() {
                       <Typography variant="caption" color="textSecondary">
                         {t('request.by', {
                           actor: opinion.by,
-                          at: formatInstant(opinion.at),
+                          at: formatDateTime(opinion.at),
                         })}
                       </Typography>
                     </Box>
@@ -327,7 +327,9 @@ export function RequestPage() {
               <InfoCard title={t('request.sitting')}>
                 {request.sitting ? (
                   <Link to={links.sitting(request.sitting.id)}>
-                    {t('request.sittingOf', { date: request.sitting.date })}
+                    {t('request.sittingOf', {
+                      date: formatDate(request.sitting.date),
+                    })}
                   </Link>
                 ) : (
                   <Typography variant="body2">

@@ -13,8 +13,9 @@ import type {
   Vote,
   VoteTally,
 } from '@qaztech/plugin-moratorium-common';
+import { formatDateTime } from '@qaztech/plugin-registry-common';
 import { moratoriumTranslationRef } from '../../translations';
-import { DefinitionList, Row, formatInstant } from '../shared';
+import { DefinitionList, Row } from '../shared';
 
 /**
  * The count of votes: quorum, for/against/abstain/recused, supported
@@ -111,7 +112,7 @@ export function VotesTable(props: { votes: Vote[] }) {
             <TableCell style={{ whiteSpace: 'pre-wrap' }}>
               {vote.opinion ?? ''}
             </TableCell>
-            <TableCell>{formatInstant(vote.at)}</TableCell>
+            <TableCell>{formatDateTime(vote.at)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

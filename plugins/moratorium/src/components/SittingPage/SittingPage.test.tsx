@@ -35,7 +35,7 @@ describe('SittingPage', () => {
     });
 
     expect(
-      await screen.findByRole('heading', { name: 'Sitting of 2026-03-02' }),
+      await screen.findByRole('heading', { name: 'Sitting of 02.03.2026' }),
     ).toBeInTheDocument();
     expect(
       await screen.findByText('Учёт бюджетных платежей казначейства'),

@@ -15,6 +15,7 @@ import type {
 } from '@qaztech/plugin-moratorium-common';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { moratoriumApiRef } from '../../api';
 import { moratoriumTranslationRef } from '../../translations';
 import {
@@ -133,7 +134,7 @@ export function SittingPage() {
   return (
     <>
       <Header
-        title={t('sitting.title', { date: found.date })}
+        title={t('sitting.title', { date: formatDate(found.date) })}
         customActions={
           <Link to={links.tab('sittings')}>{t('tabs.sittings')}</Link>
         }

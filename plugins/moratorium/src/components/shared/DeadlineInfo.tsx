@@ -3,8 +3,9 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import type { Deadline } from '@qaztech/plugin-moratorium-common';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { moratoriumTranslationRef } from '../../translations';
-import { daysLeft, daysOverdue, formatDay } from './format';
+import { daysLeft, daysOverdue } from './format';
 
 /** The red "overdue" chip; used for deadlines and conditions alike. */
 export function OverdueChip() {
@@ -51,7 +52,7 @@ export function DeadlineInfo(props: { deadline?: Deadline; now?: Date }) {
         component="span"
         style={overdue ? { color: '#c62828', fontWeight: 500 } : undefined}
       >
-        {t('deadline.due', { date: formatDay(deadline.dueAt) })}
+        {t('deadline.due', { date: formatDate(deadline.dueAt) })}
         {', '}
         {overdue
           ? t('deadline.overdueBy', { count: Math.max(1, late) })

@@ -1,46 +1,6 @@
-/** The time zone every moratorium deadline is counted in. */
-export const MORATORIUM_ZONE = 'Asia/Almaty';
+import { todayInAlmaty } from '@qaztech/plugin-registry-common';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: MORATORIUM_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-const dateFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: MORATORIUM_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** An instant as `YYYY-MM-DD HH:mm`, Almaty time. */
-export function formatInstant(iso: string | undefined): string {
-  if (!iso) {
-    return '';
-  }
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
-}
-
-/** The Almaty calendar day of an instant, `YYYY-MM-DD`. */
-export function formatDay(iso: string | undefined): string {
-  if (!iso) {
-    return '';
-  }
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
-
-/** Today in Almaty, `YYYY-MM-DD`. */
-export function todayInAlmaty(now: Date = new Date()): string {
-  return dateFormat.format(now);
-}
 
 /** Whole days by which `dueAt` has passed (at least 1 once it has passed). */
 export function daysOverdue(dueAt: string, now: Date = new Date()): number {

@@ -16,6 +16,7 @@ import {
   CampaignHistoryPoint,
   PROGRESS_STATUSES,
   ProgressStatus,
+  todayInAlmaty,
 } from '@qaztech/plugin-registry-common';
 import { ReactNode, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
@@ -33,13 +34,6 @@ import { BodiesTable } from './BodiesTable';
 import { CampaignActions } from './CampaignActions';
 import { SystemsProgressTable } from './SystemsProgressTable';
 import { useCampaignProgress } from './useCampaignSystems';
-
-/** Today in Asia/Almaty, where campaign deadlines are kept. */
-function almatyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(
-    new Date(),
-  );
-}
 
 function Fact(props: { label: string; children: ReactNode }) {
   return (
@@ -213,7 +207,7 @@ export function CampaignPage() {
                 startDate={campaign.startDate}
                 milestones={campaign.milestones}
                 history={chartHistory}
-                today={almatyToday()}
+                today={todayInAlmaty()}
               />
             </InfoCard>
           </Grid>

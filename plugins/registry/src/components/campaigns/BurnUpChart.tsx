@@ -5,6 +5,7 @@ import type {
   CampaignHistoryPoint,
   CampaignMilestone,
 } from '@qaztech/plugin-registry-common';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { registryTranslationRef } from '../../translations';
 import { PROGRESS_STATUS_COLORS, formatShare } from './progressStatusColors';
 
@@ -130,7 +131,7 @@ export function BurnUpChart(props: {
               fontSize={11}
               fill="currentColor"
             >
-              {formatShare(m.share)} · {m.date}
+              {formatShare(m.share)} · {formatDate(m.date)}
             </text>
           </g>
         ))}
@@ -181,7 +182,7 @@ export function BurnUpChart(props: {
           </text>
         ))}
         <text x={PAD.left} y={HEIGHT - 8} fontSize={11} fill="currentColor">
-          {props.startDate}
+          {formatDate(props.startDate)}
         </text>
         <text
           x={endX}

@@ -5,6 +5,7 @@ import type {
   CampaignMilestone,
   ProgressStatus,
 } from '@qaztech/plugin-registry-common';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { registryTranslationRef } from '../../translations';
 import { PROGRESS_STATUS_COLORS, formatShare } from './progressStatusColors';
 
@@ -75,7 +76,7 @@ export function MilestoneProgress(props: {
               whiteSpace: 'nowrap',
             }}
           >
-            {m.date}
+            {formatDate(m.date)}
           </Typography>
         ))}
       </Box>

@@ -9,14 +9,9 @@ import type {
   CheckResult,
   Waiver,
 } from '@qaztech/plugin-security-readiness-common';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { securityReadinessTranslationRef } from '../../translations';
-import {
-  StatusChip,
-  formatDay,
-  isPast,
-  useChecks,
-  useReasonText,
-} from '../shared';
+import { StatusChip, isPast, useChecks, useReasonText } from '../shared';
 
 /** Statuses that ask the owner to do something. */
 const NEEDS_WORK: CheckResult['status'][] = ['fail', 'partial', 'unknown'];
@@ -71,7 +66,7 @@ export function CheckItem(props: {
 
   let expiry: string | undefined;
   if (result.expiresAt) {
-    const day = formatDay(result.expiresAt);
+    const day = formatDate(result.expiresAt);
     if (result.status === 'waived') {
       expiry = t('scorecard.waivedUntil', { date: day });
     } else if (isPast(result.expiresAt)) {
@@ -109,7 +104,7 @@ export function CheckItem(props: {
             size="small"
             variant="outlined"
             label={t('scorecard.waiverRequested', {
-              date: formatDay(pendingWaiver.expiresAt),
+              date: formatDate(pendingWaiver.expiresAt),
             })}
           />
         )}
@@ -145,7 +140,7 @@ export function CheckItem(props: {
                 {t('scorecard.factSeen', {
                   type: fact.type,
                   source: fact.source,
-                  date: formatDay(fact.observedAt),
+                  date: formatDate(fact.observedAt),
                 })}
               </Typography>
             ))}

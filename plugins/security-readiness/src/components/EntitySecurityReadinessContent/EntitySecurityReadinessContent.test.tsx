@@ -122,7 +122,7 @@ describe('EntitySecurityReadinessContent', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      within(findings).getByText('“findings” from scanner:trivy, 2026-11-19'),
+      within(findings).getByText('“findings” from scanner:trivy, 19.11.2026'),
     ).toBeInTheDocument();
 
     const hosting = within(
@@ -130,7 +130,7 @@ describe('EntitySecurityReadinessContent', () => {
     ).getByRole('article', { name: /^Hosted on the platform/ });
     expect(
       within(hosting).getByText(
-        'Attested by user:default/officer on 2026-02-10: pass.',
+        'Attested by user:default/officer on 10.02.2026: pass.',
       ),
     ).toBeInTheDocument();
     expect(
@@ -140,7 +140,7 @@ describe('EntitySecurityReadinessContent', () => {
       within(hosting).getByText(`SHA-256 ${'a'.repeat(64)}`),
     ).toBeInTheDocument();
     expect(
-      within(hosting).getByText('Valid until 2027-02-10'),
+      within(hosting).getByText('Valid until 10.02.2027'),
     ).toBeInTheDocument();
     expect(
       within(hosting).getByText('Approved by order No. 41.'),
@@ -153,7 +153,7 @@ describe('EntitySecurityReadinessContent', () => {
     });
     expect(within(waived).getByText('Waived')).toBeInTheDocument();
     expect(
-      within(waived).getByText('Waived until 2027-01-31'),
+      within(waived).getByText('Waived until 31.01.2027'),
     ).toBeInTheDocument();
 
     expect(
@@ -326,7 +326,7 @@ describe('EntitySecurityReadinessContent', () => {
       expiresAt: endOfDay(until),
     });
     expect(
-      await screen.findByText('Waiver requested until 2027-03-31'),
+      await screen.findByText('Waiver requested until 31.03.2027'),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: /^Request a waiver: No overdue/ }),
@@ -426,7 +426,7 @@ describe('EntitySecurityReadinessContent', () => {
     await renderTab();
 
     expect(await screen.findByText('Pilot operation only')).toBeInTheDocument();
-    expect(screen.getByText('2026-10-01 11:00')).toBeInTheDocument();
+    expect(screen.getByText('01.10.2026 11:00')).toBeInTheDocument();
     expect(
       screen.getByText(
         'The level has dropped below the signed-off level (Conditionally ready).',

@@ -21,6 +21,7 @@ import {
 } from '@qaztech/plugin-security-readiness-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { formatDateTime, formatDate } from '@qaztech/plugin-registry-common';
 import { ScorecardView, securityReadinessApiRef } from '../../api';
 import { securityReadinessTranslationRef } from '../../translations';
 import {
@@ -34,8 +35,6 @@ import {
   Notice,
   errorMessage,
   errorStatus,
-  formatDay,
-  formatInstant,
   useChecks,
 } from '../shared';
 import { CheckActions, CheckItem } from './CheckItem';
@@ -213,7 +212,7 @@ export function EntitySecurityReadinessContent() {
             </Typography>
             <Typography variant="body2" color="textSecondary">
               {t('scorecard.evaluatedAt', {
-                date: formatInstant(result.evaluatedAt),
+                date: formatDateTime(result.evaluatedAt),
               })}
             </Typography>
             <Box flexGrow={1} />
@@ -291,7 +290,7 @@ export function EntitySecurityReadinessContent() {
                   <Typography variant="body2">
                     {t('scorecard.waiverLine', {
                       check: checks.title(waiver.checkId),
-                      date: formatDay(waiver.expiresAt),
+                      date: formatDate(waiver.expiresAt),
                       by: waiver.requestedBy,
                     })}
                   </Typography>

@@ -7,14 +7,9 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { ScorecardHistoryEntry } from '@qaztech/plugin-security-readiness-common';
+import { formatDateTime } from '@qaztech/plugin-registry-common';
 import { securityReadinessTranslationRef } from '../../translations';
-import {
-  LevelChip,
-  Notice,
-  errorMessage,
-  formatInstant,
-  useChecks,
-} from '../shared';
+import { LevelChip, Notice, errorMessage, useChecks } from '../shared';
 
 /** The changes of a system's result, latest first, with the checks that moved. */
 export function HistoryCard(props: {
@@ -55,7 +50,7 @@ export function HistoryCard(props: {
           <TableBody>
             {entries.map(entry => (
               <TableRow key={`${entry.evaluatedAt}-${entry.inputsHash ?? ''}`}>
-                <TableCell>{formatInstant(entry.evaluatedAt)}</TableCell>
+                <TableCell>{formatDateTime(entry.evaluatedAt)}</TableCell>
                 <TableCell>
                   <LevelChip level={entry.level} size="small" />{' '}
                   {checks.score(entry.score)}

@@ -9,8 +9,9 @@ import {
   isBelowLevel,
 } from '@qaztech/plugin-security-readiness-common';
 import { ReactNode } from 'react';
+import { formatDateTime } from '@qaztech/plugin-registry-common';
 import { securityReadinessTranslationRef } from '../../translations';
-import { LevelChip, Notice, formatInstant, useChecks } from '../shared';
+import { LevelChip, Notice, useChecks } from '../shared';
 
 function Row(props: { term: string; children: ReactNode }) {
   return (
@@ -53,7 +54,7 @@ export function SignOffCard(props: {
           <Row term={t('signOff.by')}>
             <EntityRefLink entityRef={signOff.signedBy} defaultKind="user" />
           </Row>
-          <Row term={t('signOff.at')}>{formatInstant(signOff.signedAt)}</Row>
+          <Row term={t('signOff.at')}>{formatDateTime(signOff.signedAt)}</Row>
           {signOff.comment && (
             <Row term={t('signOff.comment')}>{signOff.comment}</Row>
           )}

@@ -10,9 +10,10 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { securityReadinessEvaluatePermission } from '@qaztech/plugin-security-readiness-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { formatDateTime } from '@qaztech/plugin-registry-common';
 import { securityReadinessApiRef } from '../../api';
 import { securityReadinessTranslationRef } from '../../translations';
-import { formatInstant, useChecks } from '../shared';
+import { useChecks } from '../shared';
 import { EvaluateAllButton } from './EvaluateAllButton';
 import { LevelsBar } from './LevelsBar';
 import { StateBodyTable } from './StateBodyTable';
@@ -88,7 +89,7 @@ export function DashboardTab(props: { pollIntervalMs?: number }) {
             {s.evaluatedAt && (
               <Typography variant="body2" color="textSecondary">
                 {t('dashboard.lastEvaluated', {
-                  date: formatInstant(s.evaluatedAt),
+                  date: formatDateTime(s.evaluatedAt),
                 })}
               </Typography>
             )}

@@ -88,10 +88,10 @@ describe('ReviewQueueTab', () => {
         'Restore test and incident exercise within the last 12 months',
       ),
     ).toBeInTheDocument();
-    expect(within(expiring).getByText('2026-12-10')).toBeInTheDocument();
+    expect(within(expiring).getByText('10.12.2026')).toBeInTheDocument();
     expect(
       within(expiring).getByText(
-        'Attested by user:default/officer on 2025-12-10: 8 of 10.',
+        'Attested by user:default/officer on 10.12.2025: 8 of 10.',
       ),
     ).toBeInTheDocument();
   }, 30_000);

@@ -25,6 +25,7 @@ import {
 } from '@qaztech/plugin-security-readiness-common';
 import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { formatDateTime, formatDate } from '@qaztech/plugin-registry-common';
 import { securityReadinessApiRef } from '../../api';
 import { securityReadinessTranslationRef } from '../../translations';
 import { WaiverDecisionDialog } from '../dialogs';
@@ -32,8 +33,6 @@ import {
   LevelChip,
   Notice,
   errorStatus,
-  formatDay,
-  formatInstant,
   useChecks,
   useReasonText,
   useSecurityReadinessLinks,
@@ -171,7 +170,7 @@ export function ReviewQueueTab() {
                       </Typography>
                     ))}
               </TableCell>
-              <TableCell>{formatInstant(item.evaluatedAt)}</TableCell>
+              <TableCell>{formatDateTime(item.evaluatedAt)}</TableCell>
               <TableCell>
                 {item.signedLevel
                   ? t(`level.${item.signedLevel}`)
@@ -215,7 +214,7 @@ export function ReviewQueueTab() {
               <TableCell>
                 <EntityRefLink entityRef={a.attestedBy} defaultKind="user" />
               </TableCell>
-              <TableCell>{formatDay(a.expiresAt)}</TableCell>
+              <TableCell>{formatDate(a.expiresAt)}</TableCell>
             </TableRow>
           ))}
         </Section>
@@ -248,7 +247,7 @@ export function ReviewQueueTab() {
               <TableCell style={{ whiteSpace: 'pre-wrap' }}>
                 {w.justification}
               </TableCell>
-              <TableCell>{formatDay(w.expiresAt)}</TableCell>
+              <TableCell>{formatDate(w.expiresAt)}</TableCell>
               {mayDecide && (
                 <TableCell>
                   <Button

@@ -5,6 +5,7 @@ import type {
   ReadinessLevel,
   TrendPoint,
 } from '@qaztech/plugin-security-readiness-common';
+import { formatDate } from '@qaztech/plugin-registry-common';
 import { securityReadinessTranslationRef } from '../../translations';
 import { LEVEL_COLORS } from '../shared';
 
@@ -134,7 +135,7 @@ export function TrendChart(props: { trend: TrendPoint[] }) {
           0
         </text>
         <text x={PAD.left} y={HEIGHT - 6} fontSize={11} fill="currentColor">
-          {first.date}
+          {formatDate(first.date)}
         </text>
         <text
           x={WIDTH - PAD.right}
@@ -143,7 +144,7 @@ export function TrendChart(props: { trend: TrendPoint[] }) {
           fontSize={11}
           fill="currentColor"
         >
-          {last.date}
+          {formatDate(last.date)}
         </text>
       </svg>
     </Box>

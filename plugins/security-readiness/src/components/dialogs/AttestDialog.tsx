@@ -11,9 +11,10 @@ import type {
   CreateAttestationRequest,
 } from '@qaztech/plugin-security-readiness-common';
 import { useState } from 'react';
+import { todayInAlmaty } from '@qaztech/plugin-registry-common';
 import { securityReadinessApiRef } from '../../api';
 import { securityReadinessTranslationRef } from '../../translations';
-import { FormDialog, endOfDay, today } from '../shared';
+import { FormDialog, endOfDay } from '../shared';
 
 const SHA256 = /^[0-9a-f]{64}$/i;
 
@@ -163,7 +164,7 @@ export function AttestDialog(props: {
         onChange={e => setPerformedOn(e.target.value)}
         type="date"
         InputLabelProps={{ shrink: true }}
-        inputProps={{ max: today() }}
+        inputProps={{ max: todayInAlmaty() }}
         variant="outlined"
       />
       <TextField
@@ -173,7 +174,7 @@ export function AttestDialog(props: {
         onChange={e => setExpiresOn(e.target.value)}
         type="date"
         InputLabelProps={{ shrink: true }}
-        inputProps={{ min: today() }}
+        inputProps={{ min: todayInAlmaty() }}
         helperText={t('dialog.expiresAtHint')}
         variant="outlined"
       />

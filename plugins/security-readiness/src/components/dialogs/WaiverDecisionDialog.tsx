@@ -11,9 +11,14 @@ import type {
   Waiver,
 } from '@qaztech/plugin-security-readiness-common';
 import { useState } from 'react';
+import {
+  todayInAlmaty,
+  almatyCalendarDate,
+  formatDate,
+} from '@qaztech/plugin-registry-common';
 import { securityReadinessApiRef } from '../../api';
 import { securityReadinessTranslationRef } from '../../translations';
-import { FormDialog, endOfDay, formatDay, today, useChecks } from '../shared';
+import { FormDialog, endOfDay, useChecks } from '../shared';
 
 /**
  * A security officer grants or rejects a requested waiver. A rejection
@@ -28,7 +33,7 @@ export function WaiverDecisionDialog(props: {
   const api = useApi(securityReadinessApiRef);
   const checks = useChecks();
   const { waiver } = props;
-  const requestedUntil = formatDay(waiver.expiresAt);
+  const requestedUntil = almatyCalendarDate(waiver.expiresAt) ?? '';
   const [decision, setDecision] = useState<'granted' | 'rejected' | ''>('');
   const [comment, setComment] = useState('');
   const [until, setUntil] = useState(requestedUntil);
@@ -36,7 +41,7 @@ export function WaiverDecisionDialog(props: {
   const needsComment = decision === 'rejected' && comment.trim() === '';
   const untilValid =
     decision !== 'granted' ||
-    (until !== '' && until >= today() && until <= requestedUntil);
+    (until !== '' && until >= todayInAlmaty() && until <= requestedUntil);
 
   return (
     <FormDialog
@@ -58,7 +63,7 @@ export function WaiverDecisionDialog(props: {
         {t('queue.decisionIntro', {
           system: waiver.systemRef,
           by: waiver.requestedBy,
-          date: requestedUntil,
+          date: formatDate(requestedUntil),
         })}
       </Typography>
       <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
@@ -91,7 +96,7 @@ export function WaiverDecisionDialog(props: {
           onChange={e => setUntil(e.target.value)}
           type="date"
           InputLabelProps={{ shrink: true }}
-          inputProps={{ min: today(), max: requestedUntil }}
+          inputProps={{ min: todayInAlmaty(), max: requestedUntil }}
           error={!untilValid}
           variant="outlined"
         />

@@ -2,9 +2,10 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import { todayInAlmaty } from '@qaztech/plugin-registry-common';
 import { securityReadinessApiRef } from '../../api';
 import { securityReadinessTranslationRef } from '../../translations';
-import { FormDialog, endOfDay, monthsFromToday, today } from '../shared';
+import { FormDialog, endOfDay, monthsFromToday } from '../shared';
 
 /** Waivers last at most this long (the backend refuses longer ones). */
 const MAX_WAIVER_MONTHS = 12;
@@ -24,7 +25,7 @@ export function WaiverRequestDialog(props: {
   const api = useApi(securityReadinessApiRef);
   const [justification, setJustification] = useState('');
   const [until, setUntil] = useState('');
-  const min = today();
+  const min = todayInAlmaty();
   const max = monthsFromToday(MAX_WAIVER_MONTHS);
   const untilValid = until !== '' && until >= min && until <= max;
 

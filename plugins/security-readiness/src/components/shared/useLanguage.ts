@@ -10,8 +10,8 @@ import {
 } from '@qaztech/plugin-security-readiness-common';
 import { useMemo } from 'react';
 import useObservable from 'react-use/esm/useObservable';
+import { formatScore, toFormatLanguage } from '@qaztech/plugin-registry-common';
 import { securityReadinessTranslationRef } from '../../translations';
-import { formatScore } from './format';
 
 /** The language the user reads the app in (`ru`, `kk`, `en`). */
 export function useLanguage(): string {
@@ -44,11 +44,14 @@ export function useChecks() {
         localize(DEFAULT_CHECKS.get(checkId)?.title) || checkId,
       remediation: (checkId: string): string =>
         localize(DEFAULT_CHECKS.get(checkId)?.remediation),
-      number: (value: number): string => formatScore(value, language),
+      number: (value: number): string =>
+        formatScore(value, toFormatLanguage(language)),
       score: (score: number | null | undefined): string =>
         score === null || score === undefined
           ? t('scorecard.noScore')
-          : t('scorecard.scoreValue', { score: formatScore(score, language) }),
+          : t('scorecard.scoreValue', {
+              score: formatScore(score, toFormatLanguage(language)),
+            }),
     };
   }, [language, t]);
 }

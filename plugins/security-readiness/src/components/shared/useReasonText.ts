@@ -3,10 +3,10 @@ import type { CheckReason } from '@qaztech/plugin-security-readiness-common';
 import {
   DATA_CATEGORIES,
   HOSTING_KINDS,
+  formatDate,
 } from '@qaztech/plugin-registry-common';
 import { useCallback } from 'react';
 import { securityReadinessTranslationRef } from '../../translations';
-import { formatDay } from './format';
 
 type Values = Record<string, string>;
 
@@ -40,7 +40,7 @@ export function useReasonText(): (reason: CheckReason) => string {
       );
       for (const key of ['expiresAt', 'observedAt', 'attestedAt', 'date']) {
         if (raw[key] !== undefined) {
-          values[key] = formatDay(String(raw[key]));
+          values[key] = formatDate(String(raw[key]));
         }
       }
       switch (reason.code) {
