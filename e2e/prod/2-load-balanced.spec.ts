@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { answerReuseCheck } from '../journeys/reuseCheck';
 import { signIn } from './oidc';
 
 // The moratorium and readiness journeys of e2e/tests, in production: two
@@ -166,6 +167,10 @@ test.describe.serial('two replicas behind nginx', () => {
       .getByLabel('Почему платформа не может её обеспечить 1')
       .fill('На платформе нет сервиса потокового видео с распознаванием лиц');
     await applicant.getByRole('button', { name: 'Далее' }).click();
+    await answerReuseCheck(
+      applicant,
+      'Не проводит олимпиады и не ведёт прокторинг',
+    );
     await applicant.getByRole('button', { name: 'Далее' }).click();
     await applicant.getByLabel('Стоимость, тенге').fill('180000000');
     await applicant

@@ -1,4 +1,5 @@
 import { Browser, Page, expect, test } from '@playwright/test';
+import { answerReuseCheck } from '../journeys/reuseCheck';
 
 // The exemption workflow end to end, as the people who run it: the head of a
 // state body files a request, the secretary takes it in, the platform
@@ -81,16 +82,10 @@ test('a request goes from the applicant through the commission to an exemption i
     .fill('На платформе нет сервиса потокового видео с распознаванием лиц');
   await applicant.getByRole('button', { name: 'Далее' }).click();
   // The reuse check: a reason for each of the top similar systems, if any.
-  await expect(
-    applicant
-      .getByRole('list', { name: 'Похожие системы в реестре' })
-      .or(applicant.getByText('Похожие системы не найдены')),
-  ).toBeVisible();
-  for (const question of await applicant
-    .getByRole('textbox', { name: /^Почему нельзя переиспользовать/ })
-    .all()) {
-    await question.fill('Не проводит олимпиады и не ведёт прокторинг');
-  }
+  await answerReuseCheck(
+    applicant,
+    'Не проводит олимпиады и не ведёт прокторинг',
+  );
   await applicant.getByRole('button', { name: 'Далее' }).click();
 
   await applicant.getByLabel('Стоимость, тенге').fill('180000000');

@@ -418,6 +418,41 @@ export const MATRIX: MatrixRow[] = [
     request: () => ({}),
     ...READ,
   },
+  {
+    // A person reads the language they picked; a plugin has no "me".
+    plugin: 'registry',
+    method: 'get',
+    path: '/me/language',
+    ownership: ANY,
+    request: () => ({}),
+    roles: roles(ok()),
+    anonymous: UNAUTHENTICATED,
+    service: FORBIDDEN,
+  },
+  {
+    // Everyone sets their own language (the user is the token's), only a
+    // person.
+    plugin: 'registry',
+    method: 'put',
+    path: '/me/language',
+    ownership: ANY,
+    request: () => ({ body: { language: 'kk' } }),
+    roles: roles(ok()),
+    anonymous: UNAUTHENTICATED,
+    service: FORBIDDEN,
+  },
+  {
+    // Plugins read who speaks what to write notifications; people cannot
+    // list it, whatever the role.
+    plugin: 'registry',
+    method: 'post',
+    path: '/user-languages',
+    ownership: ANY,
+    request: () => ({ body: { userRefs: ['user:default/gulnara.akhmetova'] } }),
+    roles: roles(FORBIDDEN),
+    anonymous: UNAUTHENTICATED,
+    service: ok(),
+  },
 
   // ── moratorium ────────────────────────────────────────────────────────
   {
