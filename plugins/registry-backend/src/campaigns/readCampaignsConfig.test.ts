@@ -21,7 +21,7 @@ describe('readCampaignsConfig', () => {
     expect(config.calendar.holidays).toContain('2026-03-23');
   });
 
-  it('reads the two demo campaigns of app-config.yaml', () => {
+  it('reads the three demo campaigns of app-config.yaml', () => {
     const appConfig = parse(
       readFileSync(resolve(__dirname, '../../../../app-config.yaml'), 'utf8'),
     );
@@ -31,6 +31,7 @@ describe('readCampaignsConfig', () => {
     ).toEqual([
       ['platform-secured-2026', 'readiness-level', 1],
       ['platform-migration-2026', 'platform-status', 2],
+      ['pilot-systems-2027', 'platform-status', 3],
     ]);
   });
 

@@ -228,9 +228,13 @@ describe('campaigns API', () => {
         status: 'on-track',
       },
     ]);
-    expect(res.body.history).toEqual([
+    // The days since the campaign's start (2020) are rebuilt from the
+    // stored records on its first computation; today's point is computed.
+    expect(res.body.history[0].date).toBe('2020-01-01');
+    expect(res.body.history.length).toBeGreaterThan(365);
+    expect(res.body.history[res.body.history.length - 1]).toEqual(
       expect.objectContaining({ total: 4, done: 1, share: 0.25 }),
-    ]);
+    );
 
     const late = await api()
       .get('/api/registry/campaigns/migration/progress')
